@@ -1,0 +1,159 @@
+//! `renja`: the command line over renja-core, for batch work and scripts. It parses
+//! arguments, calls the core, and prints; every rule and every message lives in the core, so
+//! a bad file is refused here with the same words as in the app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, SystemClock, Template};
+
+#[derive(Parser)]
+#[command(
+    name = "renja",
+    version,
+    about = "Renja RB: rencana kerja Reformasi Birokrasi"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new plan file (from the built-in template unless --empty).
+    New {
+        file: PathBuf,
+        /// Start with no programs instead of the template.
+        #[arg(long)]
+        empty: bool,
+        /// Plan year (default: the current year).
+        #[arg(long)]
+        tahun: Option<i32>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the plan's identity, schema version and counts.
+    Info {
+        file: PathBuf,
+        /// Print a JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a plan file completely without changing it.
+    Check { file: PathBuf },
+    /// Print the whole plan as JSON (see README).
+    Dump { file: PathBuf },
+}
+
+/// Print `text` and a newline. A reader that stops early (`renja dump f | head`) is not an
+/// error worth a panic.
+fn out(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Internal(e.to_string())),
+        _ => Ok(()),
+    }
+}
+
+fn open_read_only(file: &std::path::Path) -> Result<Plan, Error> {
+    Plan::open(file, OpenMode::ReadOnly, Arc::new(SystemClock))
+}
+
+fn json(value: &impl serde::Serialize) -> Result<String, Error> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::New {
+            file,
+            empty,
+            tahun,
+            force,
+        } => {
+            use chrono::Datelike;
+            let tahun = tahun.unwrap_or_else(|| chrono::Local::now().year());
+            let template = if empty {
+                Template::Empty
+            } else {
+                Template::Seed
+            };
+            let plan = Plan::create(
+                &file,
+                NewPlan { template, tahun },
+                force,
+                Arc::new(SystemClock),
+            )?;
+            let t = plan.info()?.counts;
+            out(&format!(
+                "Rencana dibuat: {} ({} program, {} kegiatan, {} tahapan)",
+                file.display(),
+                t.programs,
+                t.kegiatan,
+                t.tahapan
+            ))?;
+            plan.close()
+        }
+        Command::Info {
+            file,
+            json: as_json,
+        } => {
+            let info = open_read_only(&file)?.info()?;
+            if as_json {
+                out(&json(&info)?)?;
+            } else {
+                let id = &info.identity;
+                let c = &info.counts;
+                let lines = [
+                    format!("Berkas        : {}", info.path),
+                    format!("Format        : {}", info.schema_version),
+                    format!("Instansi      : {} — {}", id.instansi, id.pemerintah_daerah),
+                    format!("Tahun         : {}", id.tahun),
+                    format!(
+                        "Keputusan     : {} ({})",
+                        id.nomor_keputusan, id.tanggal_keputusan
+                    ),
+                    format!(
+                        "Isi           : {} program, {} outcome, {} kegiatan, {} output, \
+                         {} tahapan, {} anggota tim",
+                        c.programs, c.outcomes, c.kegiatan, c.outputs, c.tahapan, c.anggota
+                    ),
+                ];
+                out(&lines.join("\n"))?;
+            }
+            Ok(())
+        }
+        Command::Check { file } => {
+            let report = renja_core::check_file(&file)?;
+            let upgrade = if report.needs_upgrade {
+                ", akan diperbarui saat dibuka"
+            } else {
+                ""
+            };
+            out(&format!(
+                "Berkas baik: {} (format {}{upgrade}, {} bita)",
+                report.path.display(),
+                report.schema_version,
+                report.bytes
+            ))
+        }
+        Command::Dump { file } => out(&json(&open_read_only(&file)?.dump()?)?),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message());
+            match e.kind() {
+                ErrorKind::BadFile | ErrorKind::NotFound => ExitCode::from(2),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}

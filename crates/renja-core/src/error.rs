@@ -1,0 +1,268 @@
+//! One error type for the core. Each variant keeps the facts (paths, sizes, versions) for
+//! logs and tests; [`Error::message`] turns them into the Indonesian sentence a Pokja member
+//! reads, and [`Error::kind`] into the closed set the UI may branch on.
+//!
+//! Every refusal to open a file must leave that file byte-for-byte unchanged; the messages say
+//! so, because a user who was just refused a colleague's file worries about exactly that.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What a file that is not a plan looks like, judged from its first bytes; used only to word
+/// the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LooksLike {
+    Zip,
+    Pdf,
+    Html,
+    Text,
+    Image,
+    Unknown,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("file not found: {}", path.display())]
+    NotFound { path: PathBuf },
+    #[error("empty file: {}", path.display())]
+    EmptyFile { path: PathBuf },
+    #[error("not a plan file ({looks_like:?}): {}", path.display())]
+    NotAPlan {
+        path: PathBuf,
+        looks_like: LooksLike,
+    },
+    #[error("SQLite database of another application: {}", path.display())]
+    ForeignDatabase { path: PathBuf },
+    #[error("truncated plan file {}: {actual} bytes, expected {expected}", path.display())]
+    Truncated {
+        path: PathBuf,
+        expected: u64,
+        actual: u64,
+    },
+    #[error("corrupt plan file {}: {detail}", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("plan file {} has schema {found}, newer than {supported}", path.display())]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("the plan is open read-only")]
+    ReadOnly,
+    #[error("no plan is open")]
+    NoPlan,
+    #[error("folder missing: {}", path.display())]
+    FolderMissing { path: PathBuf },
+    #[error("file exists: {}", path.display())]
+    AlreadyExists { path: PathBuf },
+    #[error("invalid {field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("no such {what} (id {id})")]
+    Missing { what: &'static str, id: i64 },
+    #[error("i/o error on {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("sqlite: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Internal(String),
+}
+
+/// The closed set of error kinds the UI branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    /// The file is gone: the recent list marks it missing.
+    NotFound,
+    /// The file was refused (not a plan, corrupt, too new): the start screen shows why.
+    BadFile,
+    /// A change was attempted on a read-only plan.
+    ReadOnly,
+    /// A value the user typed was not accepted: the form shows it beside the field.
+    Invalid,
+    /// No plan is open: the UI returns to the start screen.
+    NoPlan,
+    /// Anything else: shown as a message.
+    Other,
+}
+
+/// The error as it crosses to the UI: `message` is ready to show, `kind` is for branching.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IpcError {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// For [`ErrorKind::Invalid`]: the field the message is about.
+    pub field: Option<String>,
+}
+
+fn name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+const UNCHANGED: &str = "Berkas tidak diubah.";
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound { path }
+        } else {
+            Error::Io { path, source }
+        }
+    }
+
+    /// The error for a file that cannot be created at `path`: its folder is missing, or it
+    /// may not be written.
+    pub(crate) fn cannot_create(path: &Path) -> Self {
+        match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) if !dir.is_dir() => Error::FolderMissing { path: dir.into() },
+            _ => Error::io(path, std::io::ErrorKind::PermissionDenied.into()),
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, reason: impl Into<String>) -> Self {
+        Error::Invalid {
+            field,
+            reason: reason.into(),
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::EmptyFile { .. }
+            | Error::NotAPlan { .. }
+            | Error::ForeignDatabase { .. }
+            | Error::Truncated { .. }
+            | Error::Corrupt { .. }
+            | Error::TooNew { .. } => ErrorKind::BadFile,
+            Error::ReadOnly => ErrorKind::ReadOnly,
+            Error::NoPlan => ErrorKind::NoPlan,
+            Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::AlreadyExists { .. }
+            | Error::FolderMissing { .. }
+            | Error::Missing { .. }
+            | Error::Io { .. }
+            | Error::Sql(_)
+            | Error::Internal(_) => ErrorKind::Other,
+        }
+    }
+
+    /// The sentence shown to the user, in Bahasa Indonesia.
+    pub fn message(&self) -> String {
+        match self {
+            Error::NotFound { path } => format!(
+                "Berkas \"{}\" tidak ditemukan. Mungkin sudah dipindahkan, diganti namanya, atau dihapus.",
+                name(path)
+            ),
+            Error::EmptyFile { path } => format!(
+                "Berkas \"{}\" kosong (0 bita), jadi bukan berkas rencana Renja RB. {UNCHANGED}",
+                name(path)
+            ),
+            Error::NotAPlan { path, looks_like } => {
+                let what = match looks_like {
+                    LooksLike::Zip => "sebuah arsip ZIP (atau dokumen Office)",
+                    LooksLike::Pdf => "sebuah dokumen PDF",
+                    LooksLike::Html => "sebuah halaman web (HTML)",
+                    LooksLike::Text => "sebuah berkas teks",
+                    LooksLike::Image => "sebuah gambar",
+                    LooksLike::Unknown => "berkas jenis lain",
+                };
+                format!(
+                    "Berkas \"{}\" bukan berkas rencana Renja RB (.renjarb): isinya {what}. {UNCHANGED}",
+                    name(path)
+                )
+            }
+            Error::ForeignDatabase { path } => format!(
+                "Berkas \"{}\" adalah basis data milik aplikasi lain, bukan berkas rencana Renja RB. {UNCHANGED}",
+                name(path)
+            ),
+            Error::Truncated {
+                path,
+                expected,
+                actual,
+            } => format!(
+                "Berkas \"{}\" terpotong: ukurannya {actual} bita, seharusnya {expected} bita. \
+                 Mungkin penyalinan atau pengunduhannya belum selesai; mintalah kiriman ulang berkas aslinya. {UNCHANGED}",
+                name(path)
+            ),
+            Error::Corrupt { path, .. } => format!(
+                "Berkas \"{}\" rusak sehingga tidak dapat dibuka dengan aman. \
+                 Gunakan salinan cadangan atau mintalah kiriman ulang berkasnya. {UNCHANGED}",
+                name(path)
+            ),
+            Error::TooNew { path, found, .. } => format!(
+                "Berkas \"{}\" dibuat dengan Renja RB versi yang lebih baru (format {found}). \
+                 Perbarui aplikasi Renja RB untuk membukanya. {UNCHANGED}",
+                name(path)
+            ),
+            Error::ReadOnly => {
+                "Rencana ini dibuka hanya-baca, jadi perubahan tidak dapat disimpan. \
+                 Simpan salinan bila ingin mengubahnya."
+                    .to_owned()
+            }
+            Error::NoPlan => "Belum ada rencana yang dibuka.".to_owned(),
+            Error::FolderMissing { path } => format!(
+                "Folder \"{}\" tidak ada. Pilih folder lain untuk menyimpan berkas.",
+                path.display()
+            ),
+            Error::AlreadyExists { path } => format!(
+                "Berkas \"{}\" sudah ada. Pilih nama lain agar berkas itu tidak tertimpa.",
+                name(path)
+            ),
+            Error::Invalid { reason, .. } => reason.clone(),
+            Error::Missing { .. } => {
+                "Data yang dimaksud sudah tidak ada dalam rencana. Muat ulang tampilan.".to_owned()
+            }
+            Error::Io { path, source } => {
+                let why = match source.kind() {
+                    std::io::ErrorKind::PermissionDenied => "tidak ada izin untuk mengaksesnya",
+                    std::io::ErrorKind::StorageFull => "ruang penyimpanan penuh",
+                    std::io::ErrorKind::ReadOnlyFilesystem => "media penyimpanannya hanya-baca",
+                    std::io::ErrorKind::IsADirectory => "itu sebuah folder, bukan berkas",
+                    _ => "terjadi kesalahan baca/tulis",
+                };
+                format!("Berkas \"{}\" tidak dapat digunakan: {why}.", name(path))
+            }
+            Error::Sql(e) => match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::DiskFull) => {
+                    "Ruang penyimpanan penuh; perubahan terakhir tidak tersimpan.".to_owned()
+                }
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                    "Berkas rencana sedang dipakai oleh program lain. Coba lagi sebentar lagi."
+                        .to_owned()
+                }
+                _ => format!(
+                    "Terjadi kesalahan pada berkas rencana ({e}). Perubahan terakhir tidak disimpan."
+                ),
+            },
+            Error::Internal(detail) => format!("Terjadi kesalahan di dalam aplikasi ({detail})."),
+        }
+    }
+
+    pub fn to_ipc(&self) -> IpcError {
+        IpcError {
+            kind: self.kind(),
+            message: self.message(),
+            field: match self {
+                Error::Invalid { field, .. } => Some((*field).to_owned()),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        e.to_ipc()
+    }
+}

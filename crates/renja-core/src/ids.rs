@@ -1,0 +1,33 @@
+//! Newtype row ids, one per table, so a `TahapanId` can never be passed where a `ProgramId`
+//! is meant. Row ids are local to one file; the stable identity across copies is the `uuid`
+//! column every row also has.
+
+macro_rules! row_id {
+    ($($name:ident),* $(,)?) => {$(
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, ts_rs::TS,
+        )]
+        #[serde(transparent)]
+        #[ts(type = "number")]
+        pub struct $name(pub i64);
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.0.into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+    )*};
+}
+
+row_id!(
+    ProgramId, OutcomeId, KegiatanId, OutputId, TahapanId, AnggotaId
+);

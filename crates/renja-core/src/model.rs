@@ -1,0 +1,237 @@
+//! The types the core hands out: what the UI shows, what `renja info` and `renja dump` print.
+//! They cross to TypeScript through generated bindings (ts-rs), so field names are the names
+//! the UI uses too; they follow the plan file's columns (snake_case, domain words).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::file::ReadOnlyReason;
+use crate::ids::{AnggotaId, ProgramId};
+
+/// Who the plan belongs to and the decree (Keputusan) that set it. Shown on the plan screen,
+/// edited in the identity form, and printed in the letterhead and signature block of reports.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct PlanIdentity {
+    pub pemerintah_daerah: String,
+    /// Instansi / perangkat daerah, e.g. "Dinas Perkebunan".
+    pub instansi: String,
+    pub unit_kerja: String,
+    pub alamat: String,
+    pub telepon: String,
+    pub email: String,
+    pub laman: String,
+    pub kode_pos: String,
+    pub tahun: i32,
+    pub nomor_keputusan: String,
+    /// `YYYY-MM-DD`, or empty while the decree is not signed.
+    pub tanggal_keputusan: String,
+    /// Where the decree is signed ("Ditetapkan di"), e.g. "Kutai Kartanegara".
+    pub tempat_penetapan: String,
+    pub kepala_nama: String,
+    pub kepala_nip: String,
+    pub ketua_nama: String,
+    pub ketua_nip: String,
+}
+
+/// Row counts of a plan or of one program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+pub struct Counts {
+    pub programs: u32,
+    pub outcomes: u32,
+    pub kegiatan: u32,
+    pub outputs: u32,
+    pub tahapan: u32,
+    pub anggota: u32,
+}
+
+/// One program (area perubahan) as listed on the plan screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ProgramSummary {
+    pub id: ProgramId,
+    /// 1-based number in the plan's order, as printed in the Rencana Aksi.
+    pub nomor: u32,
+    pub nama: String,
+    pub outcomes: u32,
+    pub kegiatan: u32,
+    pub outputs: u32,
+    pub tahapan: u32,
+}
+
+/// An older file that was upgraded on opening.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Upgrade {
+    pub from_version: u32,
+    pub to_version: u32,
+    /// The copy written before upgrading; `None` when the plan was opened read-only and was
+    /// upgraded in memory only.
+    pub backup_path: Option<String>,
+}
+
+/// Everything the plan screen shows when a plan is opened.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PlanOverview {
+    pub path: String,
+    pub file_name: String,
+    pub read_only: Option<ReadOnlyReason>,
+    pub upgrade: Option<Upgrade>,
+    pub schema_version: u32,
+    pub identity: PlanIdentity,
+    pub programs: Vec<ProgramSummary>,
+    pub totals: Counts,
+}
+
+/// What `renja info --json` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanInfo {
+    pub path: String,
+    pub schema_version: u32,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub identity: PlanIdentity,
+}
+
+/// A role in the Tim RB.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Peran {
+    Pengarah,
+    Ketua,
+    Sekretaris,
+    AnggotaPokja,
+    Asesor,
+    AgenPerubahan,
+}
+
+impl Peran {
+    pub const ALL: [Peran; 6] = [
+        Peran::Pengarah,
+        Peran::Ketua,
+        Peran::Sekretaris,
+        Peran::AnggotaPokja,
+        Peran::Asesor,
+        Peran::AgenPerubahan,
+    ];
+
+    /// The value stored in the `anggota.peran` column.
+    pub fn code(self) -> &'static str {
+        match self {
+            Peran::Pengarah => "pengarah",
+            Peran::Ketua => "ketua",
+            Peran::Sekretaris => "sekretaris",
+            Peran::AnggotaPokja => "anggotaPokja",
+            Peran::Asesor => "asesor",
+            Peran::AgenPerubahan => "agenPerubahan",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Peran> {
+        Peran::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The Indonesian label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Peran::Pengarah => "Tim Pengarah",
+            Peran::Ketua => "Ketua",
+            Peran::Sekretaris => "Sekretaris",
+            Peran::AnggotaPokja => "Anggota Pokja",
+            Peran::Asesor => "Tim Asesor",
+            Peran::AgenPerubahan => "Agen Perubahan",
+        }
+    }
+}
+
+/// A member of the Tim RB.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Anggota {
+    pub id: AnggotaId,
+    pub uuid: String,
+    pub nama: String,
+    pub nip: String,
+    pub jabatan: String,
+    pub peran: Peran,
+    pub pokja: String,
+    pub modified_at: String,
+}
+
+/// The months a tahapan is scheduled in, 1 = Januari … 12 = Desember, stored as a 12-bit mask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Jadwal(u16);
+
+impl Jadwal {
+    pub const MASK: u16 = 0x0FFF;
+
+    pub fn from_mask(mask: u16) -> Option<Jadwal> {
+        (mask & !Self::MASK == 0).then_some(Jadwal(mask))
+    }
+
+    pub fn mask(self) -> u16 {
+        self.0
+    }
+
+    /// Scheduled month numbers, ascending.
+    pub fn months(self) -> Vec<u8> {
+        (1..=12u8)
+            .filter(|m| self.0 & (1 << (m - 1)) != 0)
+            .collect()
+    }
+}
+
+// --- the whole plan, as `renja dump` prints it -------------------------------------------
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpTahapan {
+    pub uuid: String,
+    pub nama: String,
+    /// Month numbers 1–12.
+    pub bulan: Vec<u8>,
+    pub kriteria: String,
+    pub penanggung_jawab: String,
+    pub modified_at: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpOutput {
+    pub uuid: String,
+    pub nama: String,
+    pub modified_at: String,
+    pub tahapan: Vec<DumpTahapan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpKegiatan {
+    pub uuid: String,
+    pub nama: String,
+    pub modified_at: String,
+    pub outputs: Vec<DumpOutput>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpOutcome {
+    pub uuid: String,
+    pub nama: String,
+    pub modified_at: String,
+    pub kegiatan: Vec<DumpKegiatan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpProgram {
+    pub uuid: String,
+    pub nomor: u32,
+    pub nama: String,
+    pub modified_at: String,
+    pub outcomes: Vec<DumpOutcome>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanDump {
+    /// Always `"renja-rb-plan"`, so a reader can tell what it was given.
+    pub format: &'static str,
+    pub schema_version: u32,
+    pub uuid: String,
+    pub created_at: String,
+    pub modified_at: String,
+    pub identity: PlanIdentity,
+    pub programs: Vec<DumpProgram>,
+    pub anggota: Vec<Anggota>,
+}

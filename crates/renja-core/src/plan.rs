@@ -1,0 +1,256 @@
+//! [`Plan`]: one open plan file. Creating, opening (with upgrade of older files), reading the
+//! overview, editing the identity, saving a copy. The shell keeps at most one `Plan` open.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::{Connection, OpenFlags};
+use serde::Deserialize;
+use ts_rs::TS;
+
+use crate::clock::{Clock, stamp};
+use crate::error::{Error, Result};
+use crate::file::{self, OpenMode, ReadOnlyReason};
+use crate::model::{PlanDump, PlanIdentity, PlanInfo, PlanOverview};
+use crate::storage;
+use crate::template::{self, Template};
+use crate::transact::Op;
+
+pub use crate::model::Upgrade;
+
+/// What the user chose for a new plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+pub struct NewPlan {
+    pub template: Template,
+    pub tahun: i32,
+}
+
+/// One open plan file.
+pub struct Plan {
+    conn: Connection,
+    path: PathBuf,
+    read_only: Option<ReadOnlyReason>,
+    upgrade: Option<Upgrade>,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("path", &self.path)
+            .field("read_only", &self.read_only)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Copy `src` to `dest` through a temporary name, synced, so the backup is whole or absent.
+fn copy_whole(src: &Path, dest: &Path) -> Result<()> {
+    let tmp = file::temp_name(dest);
+    let result = (|| {
+        std::fs::copy(src, &tmp).map_err(|e| Error::io(src, e))?;
+        File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
+        file::sync_dir(dest.parent().unwrap_or(Path::new(".")))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+impl Plan {
+    /// Create a new plan at `path` from `new`, replacing an existing file only if `replace`
+    /// (the user confirmed it in the save dialog). The file is built under a temporary name
+    /// and renamed into place, so `path` is never a half-made plan.
+    pub fn create(path: &Path, new: NewPlan, replace: bool, clock: Arc<dyn Clock>) -> Result<Plan> {
+        let tahun = crate::identity::check_tahun(new.tahun)?;
+        if !replace && path.exists() {
+            return Err(Error::AlreadyExists { path: path.into() });
+        }
+        let tmp = file::temp_name(path);
+        let result = (|| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_EXRESCODE;
+            let mut conn = Connection::open_with_flags(&tmp, flags).map_err(|e| {
+                match e.sqlite_error_code() {
+                    Some(rusqlite::ErrorCode::CannotOpen) => Error::cannot_create(path),
+                    _ => Error::Sql(e),
+                }
+            })?;
+            file::harden(&conn)?;
+            file::prepare_for_writing(&conn)?;
+            storage::migrate(&mut conn, 0, storage::LATEST_VERSION)?;
+            let now = stamp(clock.as_ref());
+            let identity = match new.template {
+                Template::Seed => template::seed_identity(tahun),
+                Template::Empty => PlanIdentity {
+                    tahun,
+                    ..PlanIdentity::default()
+                },
+            };
+            let tx = conn.transaction()?;
+            storage::identity::put(&tx, &identity, &now, true)?;
+            template::apply(&tx, new.template, &now)?;
+            tx.commit()?;
+            conn.close().map_err(|(_, e)| Error::Sql(e))?;
+            File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::io(&tmp, e))?;
+            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
+            file::sync_dir(path.parent().unwrap_or(Path::new(".")))
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(file::journal_of(&tmp));
+        }
+        result?;
+        Plan::open(path, OpenMode::Edit, clock)
+    }
+
+    /// Open the plan at `path`. A file of an older schema is upgraded: on disk after a backup
+    /// copy is written beside it, or, when read-only, in memory only.
+    pub fn open(path: &Path, mode: OpenMode, clock: Arc<dyn Clock>) -> Result<Plan> {
+        let opened = file::open(path, mode)?;
+        let latest = storage::LATEST_VERSION;
+        let mut conn = opened.conn;
+        let mut upgrade = None;
+        if opened.found_version < latest {
+            let from = opened.found_version;
+            let backup = if opened.read_only.is_some() {
+                let mut mem = Connection::open_in_memory()?;
+                rusqlite::backup::Backup::new(&conn, &mut mem)?.run_to_completion(
+                    256,
+                    std::time::Duration::ZERO,
+                    None,
+                )?;
+                drop(conn);
+                file::harden(&mem)?;
+                conn = mem;
+                None
+            } else {
+                let backup = crate::naming::backup_path(path, from);
+                copy_whole(path, &backup)?;
+                Some(backup.to_string_lossy().into_owned())
+            };
+            storage::migrate(&mut conn, from, latest)?;
+            upgrade = Some(Upgrade {
+                from_version: from,
+                to_version: latest,
+                backup_path: backup,
+            });
+        }
+        Ok(Plan {
+            conn,
+            path: path.into(),
+            read_only: opened.read_only,
+            upgrade,
+            clock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn read_only(&self) -> Option<ReadOnlyReason> {
+        self.read_only
+    }
+
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
+    }
+
+    pub(crate) fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn identity(&self) -> Result<PlanIdentity> {
+        storage::identity::get(&self.conn)
+    }
+
+    /// Replace the identity with `identity` after checking it; returns what was stored
+    /// (trimmed, NIP spaces removed).
+    pub fn set_identity(&mut self, identity: &PlanIdentity) -> Result<PlanIdentity> {
+        let clean = crate::identity::normalize(identity)?;
+        self.transact(Op::UpdateIdentity, |tx, now| {
+            storage::identity::put(tx, &clean, now, false)
+        })?;
+        Ok(clean)
+    }
+
+    /// What the plan screen shows.
+    pub fn overview(&self) -> Result<PlanOverview> {
+        Ok(PlanOverview {
+            path: self.path.to_string_lossy().into_owned(),
+            file_name: self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            read_only: self.read_only,
+            upgrade: self.upgrade.clone(),
+            schema_version: storage::LATEST_VERSION,
+            identity: self.identity()?,
+            programs: storage::tree::program_summaries(&self.conn)?,
+            totals: storage::tree::counts(&self.conn)?,
+        })
+    }
+
+    /// Identity, schema version and counts, for `renja info`.
+    pub fn info(&self) -> Result<PlanInfo> {
+        Ok(PlanInfo {
+            path: self.path.to_string_lossy().into_owned(),
+            schema_version: storage::LATEST_VERSION,
+            counts: storage::tree::counts(&self.conn)?,
+            identity: self.identity()?,
+        })
+    }
+
+    /// The whole plan as one nested value, for `renja dump`.
+    pub fn dump(&self) -> Result<PlanDump> {
+        let (uuid, created_at, modified_at) = storage::identity::stamps(&self.conn)?;
+        Ok(PlanDump {
+            format: "renja-rb-plan",
+            schema_version: storage::LATEST_VERSION,
+            uuid,
+            created_at,
+            modified_at,
+            identity: self.identity()?,
+            programs: storage::tree::load_dump(&self.conn)?,
+            anggota: storage::team::list(&self.conn)?,
+        })
+    }
+
+    /// "Simpan salinan…": write a consistent copy to `dest`. Works for read-only plans too,
+    /// which is how a colleague's file becomes one's own.
+    pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        if same_file(dest, &self.path) {
+            return Err(Error::invalid(
+                "path",
+                "Salinan tidak dapat disimpan di atas berkas yang sedang dibuka. Pilih nama lain.",
+            ));
+        }
+        file::save_copy(&self.conn, dest)
+    }
+
+    /// Close the plan, surfacing any error SQLite reports on closing.
+    pub fn close(self) -> Result<()> {
+        self.conn.close().map_err(|(_, e)| Error::Sql(e))
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

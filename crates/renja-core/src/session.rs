@@ -1,0 +1,108 @@
+//! A [`Session`] is what one app window works on: at most one open plan, and the list of
+//! recently opened files. Opening another plan replaces the current one only once the new one
+//! has opened successfully, so a refused file never costs the user the plan they had.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::clock::{Clock, stamp};
+use crate::error::{Error, Result};
+use crate::file::OpenMode;
+use crate::model::PlanOverview;
+use crate::plan::{NewPlan, Plan};
+use crate::recent::{RecentFile, RecentList};
+
+pub struct Session {
+    plan: Option<Plan>,
+    recent_store: PathBuf,
+    clock: Arc<dyn Clock>,
+}
+
+impl Session {
+    /// A session whose recent list is kept in `recent_store`.
+    pub fn new(recent_store: PathBuf, clock: Arc<dyn Clock>) -> Session {
+        Session {
+            plan: None,
+            recent_store,
+            clock,
+        }
+    }
+
+    /// The open plan.
+    pub fn plan(&mut self) -> Result<&mut Plan> {
+        self.plan.as_mut().ok_or(Error::NoPlan)
+    }
+
+    pub fn open(&mut self, path: &Path, mode: OpenMode) -> Result<PlanOverview> {
+        let path = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+        let plan = Plan::open(&path, mode, self.clock.clone())?;
+        self.adopt(plan)
+    }
+
+    pub fn create(&mut self, path: &Path, new: NewPlan, replace: bool) -> Result<PlanOverview> {
+        let path = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+        // Refuse a bad year before making any folder for it.
+        crate::identity::check_tahun(new.tahun)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let plan = Plan::create(&path, new, replace, self.clock.clone())?;
+        self.adopt(plan)
+    }
+
+    fn adopt(&mut self, plan: Plan) -> Result<PlanOverview> {
+        let overview = plan.overview()?;
+        if let Some(old) = self.plan.replace(plan) {
+            // The old plan's last edit is already committed; a close error changes nothing.
+            let _ = old.close();
+        }
+        let mut recent = RecentList::load(&self.recent_store);
+        recent.touch(
+            Path::new(&overview.path),
+            &overview.identity.instansi,
+            overview.identity.tahun,
+            &stamp(self.clock.as_ref()),
+        );
+        // The recent list is a convenience: failing to save it must not fail the open.
+        if let Err(e) = recent.save(&self.recent_store) {
+            eprintln!("renja: recent list not saved: {e}");
+        }
+        Ok(overview)
+    }
+
+    /// Edit the identity of the open plan; the recent list follows the new instansi and tahun.
+    pub fn set_identity(&mut self, identity: &crate::model::PlanIdentity) -> Result<PlanOverview> {
+        let plan = self.plan()?;
+        plan.set_identity(identity)?;
+        let overview = plan.overview()?;
+        let mut recent = RecentList::load(&self.recent_store);
+        recent.touch(
+            Path::new(&overview.path),
+            &overview.identity.instansi,
+            overview.identity.tahun,
+            &stamp(self.clock.as_ref()),
+        );
+        let _ = recent.save(&self.recent_store);
+        Ok(overview)
+    }
+
+    /// Close the open plan, if any.
+    pub fn close(&mut self) -> Result<()> {
+        match self.plan.take() {
+            Some(plan) => plan.close(),
+            None => Ok(()),
+        }
+    }
+
+    pub fn recent(&self) -> Vec<RecentFile> {
+        RecentList::load(&self.recent_store).entries()
+    }
+
+    pub fn forget(&mut self, path: &str) -> Result<Vec<RecentFile>> {
+        let mut recent = RecentList::load(&self.recent_store);
+        if recent.remove(path) {
+            recent.save(&self.recent_store)?;
+        }
+        Ok(recent.entries())
+    }
+}

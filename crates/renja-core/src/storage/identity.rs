@@ -1,0 +1,90 @@
+//! The single `plan` row: the plan's identity and the decree that set it.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::{Error, Result};
+use crate::model::PlanIdentity;
+
+const COLUMNS: &str = "pemerintah_daerah, instansi, unit_kerja, alamat, telepon, email, laman, \
+     kode_pos, tahun, nomor_keputusan, tanggal_keputusan, tempat_penetapan, kepala_nama, \
+     kepala_nip, ketua_nama, ketua_nip";
+
+pub(crate) fn get(conn: &Connection) -> Result<PlanIdentity> {
+    let sql = format!("SELECT {COLUMNS} FROM plan WHERE id = 1");
+    conn.prepare_cached(&sql)?
+        .query_row([], |r| {
+            Ok(PlanIdentity {
+                pemerintah_daerah: r.get(0)?,
+                instansi: r.get(1)?,
+                unit_kerja: r.get(2)?,
+                alamat: r.get(3)?,
+                telepon: r.get(4)?,
+                email: r.get(5)?,
+                laman: r.get(6)?,
+                kode_pos: r.get(7)?,
+                tahun: r.get(8)?,
+                nomor_keputusan: r.get(9)?,
+                tanggal_keputusan: r.get(10)?,
+                tempat_penetapan: r.get(11)?,
+                kepala_nama: r.get(12)?,
+                kepala_nip: r.get(13)?,
+                ketua_nama: r.get(14)?,
+                ketua_nip: r.get(15)?,
+            })
+        })
+        .optional()?
+        .ok_or(Error::Missing {
+            what: "plan",
+            id: 1,
+        })
+}
+
+/// (uuid, created_at, modified_at) of the plan row.
+pub(crate) fn stamps(conn: &Connection) -> Result<(String, String, String)> {
+    Ok(conn
+        .prepare_cached("SELECT uuid, created_at, modified_at FROM plan WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+}
+
+/// Write the identity row; `insert` creates it (a new plan), otherwise it is updated.
+pub(crate) fn put(conn: &Connection, id: &PlanIdentity, now: &str, insert: bool) -> Result<()> {
+    let values = params![
+        id.pemerintah_daerah,
+        id.instansi,
+        id.unit_kerja,
+        id.alamat,
+        id.telepon,
+        id.email,
+        id.laman,
+        id.kode_pos,
+        id.tahun,
+        id.nomor_keputusan,
+        id.tanggal_keputusan,
+        id.tempat_penetapan,
+        id.kepala_nama,
+        id.kepala_nip,
+        id.ketua_nama,
+        id.ketua_nip,
+        now,
+    ];
+    if insert {
+        let sql = format!(
+            "INSERT INTO plan (id, uuid, created_at, {COLUMNS}, modified_at)
+             VALUES (1, '{}', ?17, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                     ?15, ?16, ?17)",
+            super::new_uuid()
+        );
+        conn.execute(&sql, values)?;
+    } else {
+        conn.prepare_cached(
+            "UPDATE plan SET pemerintah_daerah = ?1, instansi = ?2, unit_kerja = ?3, alamat = ?4,
+                telepon = ?5, email = ?6, laman = ?7, kode_pos = ?8, tahun = ?9,
+                nomor_keputusan = ?10, tanggal_keputusan = ?11, tempat_penetapan = ?12,
+                kepala_nama = ?13, kepala_nip = ?14, ketua_nama = ?15, ketua_nip = ?16,
+                modified_at = ?17
+             WHERE id = 1",
+        )?
+        .execute(values)?;
+    }
+    Ok(())
+}

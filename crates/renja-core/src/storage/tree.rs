@@ -1,0 +1,259 @@
+//! The plan's tree: program > outcome > kegiatan > output > tahapan. Each level is a table
+//! with a parent id and a `position` among its siblings.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, params};
+
+use crate::error::Result;
+use crate::ids::{KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId};
+use crate::model::{
+    Counts, DumpKegiatan, DumpOutcome, DumpOutput, DumpProgram, DumpTahapan, Jadwal, ProgramSummary,
+};
+
+pub(crate) fn insert_program(conn: &Connection, nama: &str, now: &str) -> Result<ProgramId> {
+    let position = super::next_position(conn, "program", None, 0)?;
+    conn.prepare_cached(
+        "INSERT INTO program (uuid, position, nama, modified_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![super::new_uuid(), position, nama, now])?;
+    Ok(ProgramId(conn.last_insert_rowid()))
+}
+
+/// Insert a row under a parent at the end of its siblings. `table` and `parent_column` are
+/// compile-time names from this module, never user text.
+fn insert_child(
+    conn: &Connection,
+    table: &str,
+    parent_column: &str,
+    parent: i64,
+    nama: &str,
+    now: &str,
+) -> Result<i64> {
+    let position = super::next_position(conn, table, Some(parent_column), parent)?;
+    let sql = format!(
+        "INSERT INTO {table} (uuid, {parent_column}, position, nama, modified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)"
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params![super::new_uuid(), parent, position, nama, now])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(crate) fn insert_outcome(
+    conn: &Connection,
+    program: ProgramId,
+    nama: &str,
+    now: &str,
+) -> Result<OutcomeId> {
+    insert_child(conn, "outcome", "program_id", program.0, nama, now).map(OutcomeId)
+}
+
+pub(crate) fn insert_kegiatan(
+    conn: &Connection,
+    outcome: OutcomeId,
+    nama: &str,
+    now: &str,
+) -> Result<KegiatanId> {
+    insert_child(conn, "kegiatan", "outcome_id", outcome.0, nama, now).map(KegiatanId)
+}
+
+pub(crate) fn insert_output(
+    conn: &Connection,
+    kegiatan: KegiatanId,
+    nama: &str,
+    now: &str,
+) -> Result<OutputId> {
+    insert_child(conn, "output", "kegiatan_id", kegiatan.0, nama, now).map(OutputId)
+}
+
+pub(crate) struct NewTahapan<'a> {
+    pub nama: &'a str,
+    pub bulan: Jadwal,
+    pub kriteria: &'a str,
+    pub penanggung_jawab: &'a str,
+}
+
+pub(crate) fn insert_tahapan(
+    conn: &Connection,
+    output: OutputId,
+    t: &NewTahapan<'_>,
+    now: &str,
+) -> Result<TahapanId> {
+    let position = super::next_position(conn, "tahapan", Some("output_id"), output.0)?;
+    conn.prepare_cached(
+        "INSERT INTO tahapan
+            (uuid, output_id, position, nama, bulan, kriteria, penanggung_jawab, modified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        super::new_uuid(),
+        output.0,
+        position,
+        t.nama,
+        t.bulan.mask(),
+        t.kriteria,
+        t.penanggung_jawab,
+        now
+    ])?;
+    Ok(TahapanId(conn.last_insert_rowid()))
+}
+
+pub(crate) fn counts(conn: &Connection) -> Result<Counts> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM outcome),
+                    (SELECT count(*) FROM kegiatan), (SELECT count(*) FROM output),
+                    (SELECT count(*) FROM tahapan), (SELECT count(*) FROM anggota)",
+        )?
+        .query_row([], |r| {
+            Ok(Counts {
+                programs: r.get(0)?,
+                outcomes: r.get(1)?,
+                kegiatan: r.get(2)?,
+                outputs: r.get(3)?,
+                tahapan: r.get(4)?,
+                anggota: r.get(5)?,
+            })
+        })?)
+}
+
+/// Every program with the number of rows beneath it, in plan order.
+pub(crate) fn program_summaries(conn: &Connection) -> Result<Vec<ProgramSummary>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.nama,
+            (SELECT count(*) FROM outcome o WHERE o.program_id = p.id),
+            (SELECT count(*) FROM kegiatan k JOIN outcome o ON k.outcome_id = o.id
+                WHERE o.program_id = p.id),
+            (SELECT count(*) FROM output u JOIN kegiatan k ON u.kegiatan_id = k.id
+                JOIN outcome o ON k.outcome_id = o.id WHERE o.program_id = p.id),
+            (SELECT count(*) FROM tahapan t JOIN output u ON t.output_id = u.id
+                JOIN kegiatan k ON u.kegiatan_id = k.id JOIN outcome o ON k.outcome_id = o.id
+                WHERE o.program_id = p.id)
+         FROM program p ORDER BY p.position, p.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(ProgramSummary {
+            id: r.get(0)?,
+            nomor: 0,
+            nama: r.get(1)?,
+            outcomes: r.get(2)?,
+            kegiatan: r.get(3)?,
+            outputs: r.get(4)?,
+            tahapan: r.get(5)?,
+        })
+    })?;
+    let mut out: Vec<ProgramSummary> = rows.collect::<rusqlite::Result<_>>()?;
+    for (i, p) in out.iter_mut().enumerate() {
+        p.nomor = i as u32 + 1;
+    }
+    Ok(out)
+}
+
+/// One row of a tree level: (id, parent id, uuid, nama, modified_at).
+type LevelRow = (i64, i64, String, String, String);
+
+/// Rows of one tree level, in order.
+fn level(conn: &Connection, table: &str, parent_column: &str) -> Result<Vec<LevelRow>> {
+    let sql = format!(
+        "SELECT id, {parent_column}, uuid, nama, modified_at FROM {table}
+         ORDER BY {parent_column}, position, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Group child rows by parent id, keeping their order.
+fn by_parent<T>(rows: impl IntoIterator<Item = (i64, T)>) -> HashMap<i64, Vec<T>> {
+    let mut map: HashMap<i64, Vec<T>> = HashMap::new();
+    for (parent, item) in rows {
+        map.entry(parent).or_default().push(item);
+    }
+    map
+}
+
+/// The whole tree, nested, for `renja dump`.
+pub(crate) fn load_dump(conn: &Connection) -> Result<Vec<DumpProgram>> {
+    let mut stmt = conn.prepare(
+        "SELECT output_id, uuid, nama, bulan, kriteria, penanggung_jawab, modified_at
+         FROM tahapan ORDER BY output_id, position, id",
+    )?;
+    let tahapan = stmt.query_map([], |r| {
+        let mask: u16 = r.get(3)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            DumpTahapan {
+                uuid: r.get(1)?,
+                nama: r.get(2)?,
+                bulan: Jadwal::from_mask(mask).unwrap_or_default().months(),
+                kriteria: r.get(4)?,
+                penanggung_jawab: r.get(5)?,
+                modified_at: r.get(6)?,
+            },
+        ))
+    })?;
+    let mut tahapan = by_parent(tahapan.collect::<rusqlite::Result<Vec<_>>>()?);
+
+    let mut outputs = by_parent(level(conn, "output", "kegiatan_id")?.into_iter().map(
+        |(id, parent, uuid, nama, modified_at)| {
+            let tahapan = tahapan.remove(&id).unwrap_or_default();
+            (
+                parent,
+                DumpOutput {
+                    uuid,
+                    nama,
+                    modified_at,
+                    tahapan,
+                },
+            )
+        },
+    ));
+    let mut kegiatan = by_parent(level(conn, "kegiatan", "outcome_id")?.into_iter().map(
+        |(id, parent, uuid, nama, modified_at)| {
+            let outputs = outputs.remove(&id).unwrap_or_default();
+            (
+                parent,
+                DumpKegiatan {
+                    uuid,
+                    nama,
+                    modified_at,
+                    outputs,
+                },
+            )
+        },
+    ));
+    let mut outcomes = by_parent(level(conn, "outcome", "program_id")?.into_iter().map(
+        |(id, parent, uuid, nama, modified_at)| {
+            let kegiatan = kegiatan.remove(&id).unwrap_or_default();
+            (
+                parent,
+                DumpOutcome {
+                    uuid,
+                    nama,
+                    modified_at,
+                    kegiatan,
+                },
+            )
+        },
+    ));
+    let mut stmt =
+        conn.prepare("SELECT id, uuid, nama, modified_at FROM program ORDER BY position, id")?;
+    let programs = stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    let mut out = Vec::new();
+    for (i, row) in programs.enumerate() {
+        let (id, uuid, nama, modified_at) = row?;
+        out.push(DumpProgram {
+            uuid,
+            nomor: i as u32 + 1,
+            nama,
+            modified_at,
+            outcomes: outcomes.remove(&id).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,16 @@
+//! Integration tests of the plan file: create, open, refuse, migrate, read-only, save a copy,
+//! the built-in template and the session. Fixtures live in `tests/fixtures/` at the repository
+//! root and are only ever read here: each test copies what it opens into a temporary folder.
+//! `fixtures::regenerate_fixtures` (ignored) rewrites them.
+
+mod common;
+
+mod create;
+mod fixtures;
+mod migrate;
+mod open;
+mod read_only;
+mod refuse;
+mod save_copy;
+mod session;
+mod template;

@@ -1,0 +1,26 @@
+//! Declares the app's own commands so that capabilities must grant each one by name: the
+//! window can call exactly what `capabilities/default.json` lists, nothing else.
+
+const COMMANDS: &[&str] = &[
+    "startup_path",
+    "recent_files",
+    "forget_recent",
+    "suggest_new_path",
+    "choose_plan_file",
+    "choose_new_path",
+    "choose_copy_path",
+    "create_plan",
+    "open_plan",
+    "plan_overview",
+    "update_identity",
+    "save_copy",
+    "close_plan",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

@@ -1,0 +1,7 @@
+//! Tauri commands, one file per area. Each is a one-line adapter: take the arguments, call
+//! the core through `AppState`, return its value or its `{ kind, message }` error. All are
+//! `async` so Tauri runs them off the main thread.
+
+pub mod dialog;
+pub mod plan;
+pub mod start;

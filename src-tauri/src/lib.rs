@@ -1,0 +1,33 @@
+//! The Renja RB desktop shell. This file only wires: state, commands, the window. Commands
+//! live in `commands/<area>.rs` and are one-line adapters over renja-core.
+
+mod commands;
+mod state;
+
+use state::AppState;
+
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let state = AppState::new(app.handle(), std::env::args_os().skip(1))?;
+            tauri::Manager::manage(app, state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::start::startup_path,
+            commands::start::recent_files,
+            commands::start::forget_recent,
+            commands::start::suggest_new_path,
+            commands::dialog::choose_plan_file,
+            commands::dialog::choose_new_path,
+            commands::dialog::choose_copy_path,
+            commands::plan::create_plan,
+            commands::plan::open_plan,
+            commands::plan::plan_overview,
+            commands::plan::update_identity,
+            commands::plan::save_copy,
+            commands::plan::close_plan,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Renja RB gagal dijalankan");
+}

@@ -1,0 +1,58 @@
+//! What the shell holds between commands: the session (the one open plan and the recent
+//! list), the default folder for new plans, and a path given on the command line (how a
+//! double-clicked file arrives).
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use renja_core::{IpcError, Session, SystemClock};
+use tauri::{AppHandle, Manager};
+
+pub struct AppState {
+    session: Mutex<Session>,
+    startup_path: Mutex<Option<PathBuf>>,
+    pub documents_dir: PathBuf,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in an earlier command leaves the plan file consistent (every edit is one
+    // transaction), so the session stays usable.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl AppState {
+    pub fn new(
+        app: &AppHandle,
+        args: impl Iterator<Item = OsString>,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
+        let paths = app.path();
+        let recent_store = paths.app_config_dir()?.join("berkas-terakhir.json");
+        let documents_dir = paths
+            .document_dir()
+            .or_else(|_| paths.home_dir())
+            .unwrap_or_else(|_| PathBuf::from("."));
+        // The first argument that is not a flag is a plan to open (file association,
+        // "Open with", or `renja-rb rencana.renjarb`).
+        let startup_path = args
+            .map(PathBuf::from)
+            .find(|a| !a.to_string_lossy().starts_with('-'));
+        Ok(AppState {
+            session: Mutex::new(Session::new(recent_store, Arc::new(SystemClock))),
+            startup_path: Mutex::new(startup_path),
+            documents_dir,
+        })
+    }
+
+    /// Run `f` on the session, turning a core error into what the UI receives.
+    pub fn session<T>(
+        &self,
+        f: impl FnOnce(&mut Session) -> renja_core::Result<T>,
+    ) -> Result<T, IpcError> {
+        f(&mut lock(&self.session)).map_err(IpcError::from)
+    }
+
+    pub fn take_startup_path(&self) -> Option<PathBuf> {
+        lock(&self.startup_path).take()
+    }
+}

@@ -1,0 +1,324 @@
+// A small WebDriver client for end-to-end tests of the real Renja RB window, over
+// tauri-driver (which starts WebKitWebDriver and the app). Tests speak in the user's actions:
+// click a button by its text, type into a field by its label, read what is on screen.
+//
+// Each `Machine` is one user's computer: its own config, data and documents folders, and its
+// own tauri-driver. Launching the app twice on one Machine is a restart (same recent list).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TARGET = join(ROOT, 'target');
+export const APP = process.env.RENJA_APP ?? join(TARGET, 'debug', 'renja-rb');
+export const CLI = process.env.RENJA_CLI ?? join(TARGET, 'debug', 'renja');
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+export const SHOTS = join(TARGET, 'e2e', 'screenshots');
+const TAURI_DRIVER = process.env.TAURI_DRIVER ?? join(TARGET, 'tools', 'bin', 'tauri-driver');
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+const TIMEOUT = 15_000;
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Quote text for an XPath string literal. */
+function xq(text) {
+  if (!text.includes('"')) return `"${text}"`;
+  return `concat(${text
+    .split('"')
+    .map((p) => `"${p}"`)
+    .join(", '\"', ")})`;
+}
+
+export class Machine {
+  static async start(name) {
+    const home = join(TARGET, 'e2e', name);
+    rmSync(home, { recursive: true, force: true });
+    const dirs = {
+      home,
+      config: join(home, 'config'),
+      data: join(home, 'data'),
+      cache: join(home, 'cache'),
+      docs: join(home, 'Dokumen'),
+      files: join(home, 'berkas'),
+    };
+    for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+    // Where the desktop says "Documents" is: the app proposes new plans there.
+    writeFileSync(join(dirs.config, 'user-dirs.dirs'), `XDG_DOCUMENTS_DIR="${dirs.docs}"\n`);
+    mkdirSync(SHOTS, { recursive: true });
+    const port = await freePort();
+    const nativePort = await freePort();
+    const env = {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: dirs.config,
+      XDG_DATA_HOME: dirs.data,
+      XDG_CACHE_HOME: dirs.cache,
+      LANG: process.env.LANG ?? 'C.UTF-8',
+    };
+    const driver = spawn(
+      TAURI_DRIVER,
+      ['--port', String(port), '--native-port', String(nativePort)],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let log = '';
+    driver.stdout.on('data', (d) => (log += d));
+    driver.stderr.on('data', (d) => (log += d));
+    const machine = new Machine(name, dirs, `http://127.0.0.1:${port}`, driver, () => log);
+    const deadline = Date.now() + TIMEOUT;
+    for (;;) {
+      try {
+        const r = await fetch(`${machine.base}/status`);
+        if (r.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline || driver.exitCode !== null) {
+        throw new Error(`tauri-driver did not start:\n${log}`);
+      }
+      await sleep(100);
+    }
+    return machine;
+  }
+
+  constructor(name, dirs, base, driver, log) {
+    this.name = name;
+    this.dirs = dirs;
+    this.base = base;
+    this.driver = driver;
+    this.log = log;
+  }
+
+  /** Start Renja RB with `args` (e.g. a plan path, as a double-click would). */
+  async launch(args = []) {
+    const r = await fetch(`${this.base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        capabilities: {
+          alwaysMatch: { 'tauri:options': { application: APP, args } },
+        },
+      }),
+    });
+    const body = await r.json();
+    if (!r.ok) throw new Error(`could not start the app: ${JSON.stringify(body)}\n${this.log()}`);
+    const app = new App(this, body.value.sessionId);
+    await app.waitFor(async () => (await app.findAll('main')).length > 0, 'the app window');
+    return app;
+  }
+
+  /** Launch the app, run `fn` with it, and always close it again. */
+  async with(args, fn) {
+    const app = await this.launch(args);
+    try {
+      return await fn(app);
+    } catch (e) {
+      await app.screenshot('failure').catch(() => {});
+      throw e;
+    } finally {
+      await app.quit().catch(() => {});
+    }
+  }
+
+  async stop() {
+    this.driver.kill('SIGTERM');
+    await sleep(200);
+  }
+}
+
+export class App {
+  constructor(machine, id) {
+    this.machine = machine;
+    this.url = `${machine.base}/session/${id}`;
+  }
+
+  async cmd(method, path, body) {
+    const r = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) {
+      const err = new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
+      err.webdriver = json.value?.error;
+      throw err;
+    }
+    return json.value;
+  }
+
+  /** Poll `check` until it returns something truthy; fail with `what` after the timeout. */
+  async waitFor(check, what, timeout = TIMEOUT) {
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+      try {
+        const v = await check();
+        if (v) return v;
+      } catch (e) {
+        last = e;
+      }
+      if (Date.now() > deadline) {
+        await this.screenshot(`timeout-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(
+          () => {},
+        );
+        throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+      }
+      await sleep(100);
+    }
+  }
+
+  async findAll(css) {
+    const els = await this.cmd('POST', '/elements', {
+      using: 'css selector',
+      value: css,
+    });
+    return els.map((e) => e[ELEMENT]);
+  }
+
+  async findAllX(xpath) {
+    const els = await this.cmd('POST', '/elements', {
+      using: 'xpath',
+      value: xpath,
+    });
+    return els.map((e) => e[ELEMENT]);
+  }
+
+  /** The one element matching `xpath`, waiting for it to appear. */
+  async one(xpath, what = xpath) {
+    return this.waitFor(async () => (await this.findAllX(xpath))[0], what);
+  }
+
+  async clickEl(el) {
+    await this.cmd('POST', `/element/${el}/click`, {});
+  }
+
+  /** Click the enabled button whose text (or aria-label) is `name`. */
+  async clickButton(name) {
+    const el = await this.one(
+      `//button[(normalize-space(.)=${xq(name)} or @aria-label=${xq(name)}) and not(@disabled)]`,
+      `button "${name}"`,
+    );
+    await this.clickEl(el);
+  }
+
+  /** The input or select labelled `label` (the visible label text). */
+  async field(label) {
+    return this.one(
+      `//label[.//*[normalize-space(.)=${xq(label)}]]//*[self::input or self::select][1]`,
+      `field "${label}"`,
+    );
+  }
+
+  /** Replace the text of the field labelled `label` and leave it (Tab), as a user would. */
+  async fill(label, text) {
+    const el = await this.field(label);
+    await this.cmd('POST', `/element/${el}/clear`, {});
+    await this.cmd('POST', `/element/${el}/value`, { text: `${text}\uE004` });
+  }
+
+  async value(label) {
+    const el = await this.field(label);
+    return this.cmd('GET', `/element/${el}/property/value`);
+  }
+
+  /** The texts of the cells of each row matching `rowsXpath`, whitespace collapsed. */
+  async table(rowsXpath) {
+    const rows = await this.findAllX(rowsXpath);
+    const out = [];
+    for (let i = 1; i <= rows.length; i++) {
+      const cells = await this.findAllX(`(${rowsXpath})[${i}]/*[self::td or self::th]`);
+      const texts = [];
+      for (const c of cells) texts.push((await this.text(c)).replace(/\s+/g, ' ').trim());
+      out.push(texts);
+    }
+    return out;
+  }
+
+  async text(el) {
+    return this.cmd('GET', `/element/${el}/text`);
+  }
+
+  async attr(el, name) {
+    return this.cmd('GET', `/element/${el}/attribute/${name}`);
+  }
+
+  /** The visible text of the whole page. */
+  async pageText() {
+    const [body] = await this.findAll('body');
+    return this.text(body);
+  }
+
+  /** Wait until the page shows `text` somewhere (in any letter case: headings are shown in
+   * capitals by the style sheet). */
+  async see(text) {
+    const want = text.toLowerCase();
+    return this.waitFor(
+      async () => (await this.pageText()).toLowerCase().includes(want),
+      `text "${text}"`,
+    );
+  }
+
+  async alertText() {
+    const el = await this.one(
+      '(//*[@role="alert"]//p | //*[@role="alert"][not(.//p)])[1]',
+      'an error message',
+    );
+    return this.text(el);
+  }
+
+  /** Save a PNG of the window under target/e2e/screenshots/. */
+  async screenshot(name) {
+    const b64 = await this.cmd('GET', '/screenshot');
+    const file = join(SHOTS, `${this.machine.name}-${name}.png`);
+    writeFileSync(file, Buffer.from(b64, 'base64'));
+    return file;
+  }
+
+  /** Close the window (the app exits). */
+  async quit() {
+    await this.cmd('DELETE', '');
+    await sleep(300);
+  }
+}
+
+/** The titles of the top-level X windows on this display (the window manager's view). */
+export function windowTitles() {
+  try {
+    const out = execFileSync('xdotool', ['search', '--name', '.'], {
+      encoding: 'utf8',
+    });
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((id) => {
+        try {
+          return execFileSync('xdotool', ['getwindowname', id], {
+            encoding: 'utf8',
+          }).trim();
+        } catch {
+          return '';
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+export function cli(...args) {
+  return execFileSync(CLI, args, { encoding: 'utf8' });
+}
+
+export { existsSync };

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { AppModel, pickDropped } from './app.svelte';
+import { badFile, FakeBackend, overview } from '../testing/fake-backend';
+
+describe('AppModel', () => {
+  it('opens the plan given on the command line at start', async () => {
+    const backend = new FakeBackend();
+    backend.startup = '/a/rencana.renjarb';
+    backend.files.set('/a/rencana.renjarb', overview('/a/rencana.renjarb'));
+    const app = new AppModel(backend);
+    await app.init();
+    expect(app.overview?.path).toBe('/a/rencana.renjarb');
+    expect(backend.calls).toContain('openPlan /a/rencana.renjarb false');
+  });
+
+  it('keeps the open plan and shows the message when a file is refused', async () => {
+    const backend = new FakeBackend();
+    backend.files.set('/a/baik.renjarb', overview('/a/baik.renjarb'));
+    backend.files.set('/a/rusak.renjarb', badFile('Berkas "rusak.renjarb" rusak.'));
+    const app = new AppModel(backend);
+    expect(await app.open('/a/baik.renjarb', false)).toBe(true);
+    expect(await app.open('/a/rusak.renjarb', false)).toBe(false);
+    expect(app.overview?.path).toBe('/a/baik.renjarb');
+    expect(app.error).toBe('Berkas "rusak.renjarb" rusak.');
+    expect(app.busy).toBe(false);
+  });
+
+  it('does nothing when the open dialog is cancelled', async () => {
+    const backend = new FakeBackend();
+    const app = new AppModel(backend);
+    await app.openWithDialog(true);
+    expect(backend.calls).toEqual(['choosePlanFile']);
+    expect(app.error).toBeNull();
+  });
+
+  it('opens read-only when asked', async () => {
+    const backend = new FakeBackend();
+    backend.dialogAnswer = '/b/kolega.renjarb';
+    backend.files.set('/b/kolega.renjarb', overview('/b/kolega.renjarb'));
+    const app = new AppModel(backend);
+    await app.openWithDialog(true);
+    expect(app.overview?.read_only).toBe('chosen');
+  });
+
+  it('confirms a saved copy and returns to the start screen on close', async () => {
+    const backend = new FakeBackend();
+    backend.files.set('/a/r.renjarb', overview('/a/r.renjarb'));
+    const app = new AppModel(backend);
+    await app.open('/a/r.renjarb', false);
+    backend.dialogAnswer = '/a/salinan.renjarb';
+    await app.saveCopy();
+    expect(app.notice).toBe('Salinan disimpan di /a/salinan.renjarb');
+    await app.close();
+    expect(app.overview).toBeNull();
+    expect(backend.calls).toContain('closePlan');
+  });
+
+  it('forgets a recent file', async () => {
+    const backend = new FakeBackend();
+    backend.recent = [
+      { path: '/a/x.renjarb', instansi: 'X', tahun: 2025, opened_at: '', missing: true },
+    ];
+    const app = new AppModel(backend);
+    await app.refreshRecent();
+    await app.forget('/a/x.renjarb');
+    expect(app.recent).toEqual([]);
+  });
+});
+
+describe('pickDropped', () => {
+  it('prefers a plan file among dropped files', () => {
+    expect(pickDropped(['/a/foto.png', '/a/r.RENJARB'])).toBe('/a/r.RENJARB');
+    expect(pickDropped(['/a/foto.png'])).toBe('/a/foto.png');
+    expect(pickDropped([])).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+// Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
+// Rust parameter names in camelCase, as Tauri expects.
+import { call } from './ipc';
+import type { NewPlan } from './generated/NewPlan';
+import type { PlanIdentity } from './generated/PlanIdentity';
+import type { PlanOverview } from './generated/PlanOverview';
+import type { RecentFile } from './generated/RecentFile';
+
+export type { NewPlan, PlanIdentity, PlanOverview, RecentFile };
+export type { ProgramSummary } from './generated/ProgramSummary';
+export type { Template } from './generated/Template';
+export type { ReadOnlyReason } from './generated/ReadOnlyReason';
+export { BackendError } from './ipc';
+
+/** Everything the screens need from the backend; tests pass a fake with the same shape. */
+export interface Backend {
+  startupPath(): Promise<string | null>;
+  recentFiles(): Promise<RecentFile[]>;
+  forgetRecent(path: string): Promise<RecentFile[]>;
+  suggestNewPath(tahun: number): Promise<string>;
+  choosePlanFile(): Promise<string | null>;
+  chooseNewPath(suggested: string): Promise<string | null>;
+  chooseCopyPath(): Promise<string | null>;
+  createPlan(path: string, plan: NewPlan, replace: boolean): Promise<PlanOverview>;
+  openPlan(path: string, readOnly: boolean): Promise<PlanOverview>;
+  planOverview(): Promise<PlanOverview>;
+  updateIdentity(identity: PlanIdentity): Promise<PlanOverview>;
+  saveCopy(dest: string): Promise<void>;
+  closePlan(): Promise<void>;
+}
+
+export const backend: Backend = {
+  startupPath: () => call('startup_path'),
+  recentFiles: () => call('recent_files'),
+  forgetRecent: (path) => call('forget_recent', { path }),
+  suggestNewPath: (tahun) => call('suggest_new_path', { tahun }),
+  choosePlanFile: () => call('choose_plan_file'),
+  chooseNewPath: (suggested) => call('choose_new_path', { suggested }),
+  chooseCopyPath: () => call('choose_copy_path'),
+  createPlan: (path, plan, replace) => call('create_plan', { path, new: plan, replace }),
+  openPlan: (path, readOnly) => call('open_plan', { path, readOnly }),
+  planOverview: () => call('plan_overview'),
+  updateIdentity: (identity) => call('update_identity', { identity }),
+  saveCopy: (dest) => call('save_copy', { dest }),
+  closePlan: () => call('close_plan'),
+};

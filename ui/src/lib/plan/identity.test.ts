@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { IdentityForm, GROUPS } from './identity.svelte';
+import { FakeBackend, identity } from '../testing/fake-backend';
+import type { PlanOverview } from '../backend/commands';
+
+function form(backend: FakeBackend) {
+  const saved: PlanOverview[] = [];
+  const f = new IdentityForm(
+    identity(),
+    (id) => backend.updateIdentity(id),
+    (o) => saved.push(o),
+  );
+  return { f, saved };
+}
+
+describe('IdentityForm', () => {
+  it('stores a changed field and shows the stored value', async () => {
+    const backend = new FakeBackend();
+    const { f, saved } = form(backend);
+    f.values.kepala_nip = '19700101 199003 1 001';
+    await f.commit('kepala_nip');
+    expect(f.values.kepala_nip).toBe('197001011990031001');
+    expect(f.status).toBe('saved');
+    expect(saved).toHaveLength(1);
+  });
+
+  it('does not call the backend when nothing changed', async () => {
+    const backend = new FakeBackend();
+    const { f } = form(backend);
+    await f.commit('instansi');
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('shows a refusal beside its field and keeps what the user typed', async () => {
+    const backend = new FakeBackend();
+    const { f } = form(backend);
+    f.values.kepala_nip = '123';
+    await f.commit('kepala_nip');
+    expect(f.errors.kepala_nip).toBe('NIP harus terdiri dari 18 angka.');
+    expect(f.values.kepala_nip).toBe('123');
+    expect(f.status).toBe('error');
+  });
+
+  it('saves one field on top of the stored identity, not other pending edits', async () => {
+    const backend = new FakeBackend();
+    const { f } = form(backend);
+    f.values.kepala_nip = '123';
+    f.values.instansi = ' Dinas Baru ';
+    await f.commit('instansi');
+    expect(backend.stored.instansi).toBe('Dinas Baru');
+    expect(backend.stored.kepala_nip).toBe('');
+  });
+
+  it('refuses an empty year without calling the backend', async () => {
+    const backend = new FakeBackend();
+    const { f } = form(backend);
+    (f.values as unknown as { tahun: unknown }).tahun = null;
+    await f.commit('tahun');
+    expect(f.errors.tahun).toMatch(/Tahun harus diisi/);
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('lists every identity field exactly once', () => {
+    const keys = GROUPS.flatMap((g) => g.fields.map((f) => f.key)).sort();
+    expect(keys).toEqual(Object.keys(identity()).sort());
+  });
+});

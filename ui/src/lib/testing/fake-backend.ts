@@ -1,0 +1,124 @@
+// A backend for unit tests: records calls, answers from fixtures, fails on demand.
+import type { Backend, PlanIdentity, PlanOverview, RecentFile } from '../backend/commands';
+import { BackendError } from '../backend/ipc';
+
+export function identity(over: Partial<PlanIdentity> = {}): PlanIdentity {
+  return {
+    pemerintah_daerah: 'Pemerintah Kabupaten Kutai Kartanegara',
+    instansi: 'Dinas Perkebunan',
+    unit_kerja: 'Sekretariat',
+    alamat: '',
+    telepon: '',
+    email: '',
+    laman: '',
+    kode_pos: '',
+    tahun: 2026,
+    nomor_keputusan: '',
+    tanggal_keputusan: '',
+    tempat_penetapan: '',
+    kepala_nama: '',
+    kepala_nip: '',
+    ketua_nama: '',
+    ketua_nip: '',
+    ...over,
+  };
+}
+
+export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOverview {
+  return {
+    path,
+    file_name: path.split('/').pop() ?? path,
+    read_only: null,
+    upgrade: null,
+    schema_version: 2,
+    identity: identity(),
+    programs: [],
+    totals: { programs: 0, outcomes: 0, kegiatan: 0, outputs: 0, tahapan: 0, anggota: 0 },
+    ...over,
+  };
+}
+
+export function badFile(message: string): BackendError {
+  return new BackendError({ kind: 'badFile', message, field: null });
+}
+
+export class FakeBackend implements Backend {
+  calls: string[] = [];
+  recent: RecentFile[] = [];
+  startup: string | null = null;
+  files = new Map<string, PlanOverview | BackendError>();
+  dialogAnswer: string | null = null;
+  stored: PlanIdentity = identity();
+
+  private log(call: string): void {
+    this.calls.push(call);
+  }
+
+  async startupPath() {
+    this.log('startupPath');
+    const p = this.startup;
+    this.startup = null;
+    return p;
+  }
+  async recentFiles() {
+    this.log('recentFiles');
+    return this.recent;
+  }
+  async forgetRecent(path: string) {
+    this.log(`forgetRecent ${path}`);
+    this.recent = this.recent.filter((f) => f.path !== path);
+    return this.recent;
+  }
+  async suggestNewPath(tahun: number) {
+    this.log(`suggestNewPath ${tahun}`);
+    return `/dok/Renja RB/Renja RB ${tahun}.renjarb`;
+  }
+  async choosePlanFile() {
+    this.log('choosePlanFile');
+    return this.dialogAnswer;
+  }
+  async chooseNewPath(suggested: string) {
+    this.log(`chooseNewPath ${suggested}`);
+    return this.dialogAnswer;
+  }
+  async chooseCopyPath() {
+    this.log('chooseCopyPath');
+    return this.dialogAnswer;
+  }
+  async createPlan(path: string, plan: { tahun: number }, replace: boolean) {
+    this.log(`createPlan ${path} ${plan.tahun} ${replace}`);
+    return overview(path, { identity: identity({ tahun: plan.tahun }) });
+  }
+  async openPlan(path: string, readOnly: boolean) {
+    this.log(`openPlan ${path} ${readOnly}`);
+    const answer = this.files.get(path);
+    if (!answer) throw new BackendError({ kind: 'notFound', message: 'tidak ada', field: null });
+    if (answer instanceof BackendError) throw answer;
+    return { ...answer, read_only: readOnly ? ('chosen' as const) : null };
+  }
+  async planOverview() {
+    return overview('/x.renjarb');
+  }
+  async updateIdentity(id: PlanIdentity) {
+    this.log(`updateIdentity`);
+    if (id.kepala_nip && id.kepala_nip.replace(/\s/g, '').length !== 18) {
+      throw new BackendError({
+        kind: 'invalid',
+        message: 'NIP harus terdiri dari 18 angka.',
+        field: 'kepala_nip',
+      });
+    }
+    this.stored = {
+      ...id,
+      kepala_nip: id.kepala_nip.replace(/\s/g, ''),
+      instansi: id.instansi.trim(),
+    };
+    return overview('/x.renjarb', { identity: this.stored });
+  }
+  async saveCopy(dest: string) {
+    this.log(`saveCopy ${dest}`);
+  }
+  async closePlan() {
+    this.log('closePlan');
+  }
+}
