@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "update_identity",
     "save_copy",
     "close_plan",
+    "plan_screen",
+    "edit_plan",
 ];
 
 fn main() {

@@ -27,6 +27,8 @@ pub fn run() {
             commands::plan::update_identity,
             commands::plan::save_copy,
             commands::plan::close_plan,
+            commands::edit::plan_screen,
+            commands::edit::edit_plan,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

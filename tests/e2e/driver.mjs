@@ -214,10 +214,11 @@ export class App {
     await this.clickEl(el);
   }
 
-  /** The input or select labelled `label` (the visible label text). */
+  /** The input or select labelled `label` (its visible label text or its aria-label). */
   async field(label) {
     return this.one(
-      `//label[.//*[normalize-space(.)=${xq(label)}]]//*[self::input or self::select][1]`,
+      `(//label[.//*[normalize-space(.)=${xq(label)}]]//*[self::input or self::select] | ` +
+        `//*[self::input or self::select][@aria-label=${xq(label)}])[1]`,
       `field "${label}"`,
     );
   }
@@ -255,10 +256,61 @@ export class App {
     return this.cmd('GET', `/element/${el}/attribute/${name}`);
   }
 
-  /** The visible text of the whole page. */
+  /** Run `script` (a function body) in the page with `args`, return its value. */
+  async js(script, ...args) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  /** Press keys on the focused element; `keys` may hold WebDriver key codes (KEY.*). */
+  async press(...keys) {
+    const actions = [];
+    for (const k of keys) {
+      if (Array.isArray(k)) {
+        // A chord: hold modifiers, press the last key, release all.
+        for (const m of k) actions.push({ type: 'keyDown', value: m });
+        for (const m of [...k].reverse()) actions.push({ type: 'keyUp', value: m });
+      } else {
+        actions.push({ type: 'keyDown', value: k }, { type: 'keyUp', value: k });
+      }
+    }
+    await this.cmd('POST', '/actions', {
+      actions: [{ type: 'key', id: 'keyboard', actions }],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** Type `text` into whatever has the focus, key by key (a selection is replaced). */
+  async type(text) {
+    await this.press(...[...text]);
+  }
+
+  /** Press the mouse on `from`, move over `to`, release: a drag as a person makes it. */
+  async drag(from, to) {
+    const origin = (el) => ({ [ELEMENT]: el });
+    await this.cmd('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', duration: 0, origin: origin(from), x: 0, y: 0 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerMove', duration: 150, origin: origin(to), x: 0, y: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await this.cmd('DELETE', '/actions');
+  }
+
+  /** The visible text of the whole page, as rendered (innerText). */
   async pageText() {
-    const [body] = await this.findAll('body');
-    return this.text(body);
+    return this.cmd('POST', '/execute/sync', {
+      script: 'return document.body.innerText',
+      args: [],
+    });
   }
 
   /** Wait until the page shows `text` somewhere (in any letter case: headings are shown in
@@ -316,6 +368,22 @@ export function windowTitles() {
     return [];
   }
 }
+
+/** WebDriver key codes. */
+export const KEY = {
+  ENTER: '\uE007',
+  ESCAPE: '\uE00C',
+  SPACE: '\uE00D',
+  TAB: '\uE004',
+  UP: '\uE013',
+  DOWN: '\uE015',
+  LEFT: '\uE012',
+  RIGHT: '\uE014',
+  DELETE: '\uE017',
+  CONTROL: '\uE009',
+  SHIFT: '\uE008',
+  ALT: '\uE00A',
+};
 
 export function cli(...args) {
   return execFileSync(CLI, args, { encoding: 'utf8' });

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+use renja_core::generate::{self, GenerateSpec};
 use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, SystemClock, Template};
 
 #[derive(Parser)]
@@ -46,6 +47,22 @@ enum Command {
     Check { file: PathBuf },
     /// Print the whole plan as JSON (see README).
     Dump { file: PathBuf },
+    /// Write a synthetic plan of N tahapan, for benchmarks.
+    Generate {
+        file: PathBuf,
+        /// Number of tahapan to write (at most 200000).
+        #[arg(long)]
+        tahapan: u32,
+        /// Seed of the random choices; the same seed gives the same plan.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Plan year (default: the current year).
+        #[arg(long)]
+        tahun: Option<i32>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Print `text` and a newline. A reader that stops early (`renja dump f | head`) is not an
@@ -142,6 +159,33 @@ fn run(cli: Cli) -> Result<(), Error> {
             ))
         }
         Command::Dump { file } => out(&json(&open_read_only(&file)?.dump()?)?),
+        Command::Generate {
+            file,
+            tahapan,
+            seed,
+            tahun,
+            force,
+        } => {
+            use chrono::Datelike;
+            let spec = GenerateSpec {
+                tahapan,
+                tahun: tahun.unwrap_or_else(|| chrono::Local::now().year()),
+                seed,
+            };
+            let plan = generate::generate(&file, &spec, force, Arc::new(SystemClock))?;
+            let t = plan.info()?.counts;
+            out(&format!(
+                "Rencana sintetis dibuat: {} ({} program, {} outcome, {} kegiatan, {} output, \
+                 {} tahapan)",
+                file.display(),
+                t.programs,
+                t.outcomes,
+                t.kegiatan,
+                t.outputs,
+                t.tahapan
+            ))?;
+            plan.close()
+        }
     }
 }
 

@@ -37,6 +37,8 @@ mod tests {
         export(crate::model::Anggota::export_all(&cfg));
         export(crate::recent::RecentFile::export_all(&cfg));
         export(crate::NewPlan::export_all(&cfg));
+        export(crate::edit::Edit::export_all(&cfg));
+        export(crate::edit::Edited::export_all(&cfg));
     }
 
     #[test]

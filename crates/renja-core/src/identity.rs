@@ -22,7 +22,7 @@ pub(crate) fn check_tahun(tahun: i32) -> Result<i32> {
     }
 }
 
-fn text(field: &'static str, label: &str, value: &str) -> Result<String> {
+pub(crate) fn text(field: &'static str, label: &str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > MAX_LEN {
         return Err(Error::invalid(
@@ -43,7 +43,7 @@ fn text(field: &'static str, label: &str, value: &str) -> Result<String> {
 }
 
 /// A NIP is 18 digits; people write it with spaces ("19700101 199003 1 001").
-fn nip(field: &'static str, value: &str) -> Result<String> {
+pub(crate) fn nip(field: &'static str, value: &str) -> Result<String> {
     let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.is_empty() || (digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit())) {
         Ok(digits)

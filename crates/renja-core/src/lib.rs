@@ -8,8 +8,11 @@
 
 mod bindings;
 mod clock;
+pub mod edit;
 pub mod error;
 pub mod file;
+pub mod generate;
+pub mod grid;
 mod identity;
 mod ids;
 pub mod model;
@@ -18,8 +21,10 @@ mod plan;
 pub mod recent;
 mod session;
 mod storage;
+mod team;
 pub mod template;
 mod transact;
+mod undo;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, IpcError, Result};
@@ -27,4 +32,6 @@ pub use file::{OpenMode, ReadOnlyReason, SCHEMA_VERSION, check_file};
 pub use ids::{AnggotaId, KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId};
 pub use plan::{NewPlan, Plan, Upgrade};
 pub use session::Session;
+pub use team::AnggotaInput;
 pub use template::Template;
+pub use undo::UndoState;

@@ -16,6 +16,7 @@ use crate::model::{PlanDump, PlanIdentity, PlanInfo, PlanOverview};
 use crate::storage;
 use crate::template::{self, Template};
 use crate::transact::Op;
+use crate::undo::History;
 
 pub use crate::model::Upgrade;
 
@@ -33,6 +34,7 @@ pub struct Plan {
     read_only: Option<ReadOnlyReason>,
     upgrade: Option<Upgrade>,
     clock: Arc<dyn Clock>,
+    history: History,
 }
 
 impl std::fmt::Debug for Plan {
@@ -150,6 +152,7 @@ impl Plan {
             read_only: opened.read_only,
             upgrade,
             clock,
+            history: History::default(),
         })
     }
 
@@ -171,6 +174,18 @@ impl Plan {
 
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub(crate) fn conn_and_history(&mut self) -> (&mut Connection, &mut History) {
+        (&mut self.conn, &mut self.history)
     }
 
     pub fn identity(&self) -> Result<PlanIdentity> {

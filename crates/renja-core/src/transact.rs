@@ -1,44 +1,111 @@
 //! Every change to a plan goes through [`Plan::transact`]: one `IMMEDIATE` transaction that
-//! commits or rolls back as a whole, stamped with one time from the plan's clock. Read-only
-//! plans are refused here, once, instead of in every edit. Undo will live here too.
+//! commits or rolls back as a whole, stamped with one time from the plan's clock, and recorded
+//! as one undo step. Read-only plans are refused here, once, instead of in every edit.
 
 use rusqlite::{Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::plan::Plan;
+use crate::undo::{self, UndoState};
 
-/// The kinds of edit, named for the user ("Urungkan: Ubah identitas rencana").
+/// The kinds of edit, named for the user ("Urungkan: Ubah nama tahapan").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Op {
     UpdateIdentity,
+    Add(crate::edit::Level),
+    Rename(crate::edit::Level),
+    Delete(crate::edit::Level),
+    Move(crate::edit::Level),
+    Schedule,
+    EditKriteria,
+    EditPenanggungJawab,
+    AddAnggota,
+    UpdateAnggota,
+    DeleteAnggota,
+    MoveAnggota,
 }
 
 impl Op {
-    #[allow(dead_code, reason = "shown by the undo buttons of the grid issue")]
-    pub(crate) fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> String {
         match self {
-            Op::UpdateIdentity => "Ubah identitas rencana",
+            Op::UpdateIdentity => "Ubah identitas rencana".into(),
+            Op::Add(l) => format!("Tambah {}", l.label()),
+            Op::Rename(l) => format!("Ubah nama {}", l.label()),
+            Op::Delete(l) => format!("Hapus {}", l.label()),
+            Op::Move(l) => format!("Pindahkan {}", l.label()),
+            Op::Schedule => "Ubah jadwal bulan".into(),
+            Op::EditKriteria => "Ubah kriteria keberhasilan".into(),
+            Op::EditPenanggungJawab => "Ubah penanggung jawab".into(),
+            Op::AddAnggota => "Tambah anggota tim".into(),
+            Op::UpdateAnggota => "Ubah anggota tim".into(),
+            Op::DeleteAnggota => "Hapus anggota tim".into(),
+            Op::MoveAnggota => "Pindahkan anggota tim".into(),
         }
     }
 }
 
 impl Plan {
-    /// Run `edit` in one transaction. `edit` gets the transaction and the timestamp to write
-    /// into `modified_at` of every row it touches.
+    fn writable(&self) -> Result<()> {
+        match self.read_only() {
+            Some(_) => Err(Error::ReadOnly),
+            None => Ok(()),
+        }
+    }
+
+    /// Run `edit` in one transaction as one undo step. `edit` gets the transaction and the
+    /// timestamp to write into `modified_at` of every row it touches.
     pub(crate) fn transact<T>(
         &mut self,
-        _op: Op,
+        op: Op,
         edit: impl FnOnce(&Transaction<'_>, &str) -> Result<T>,
     ) -> Result<T> {
-        if self.read_only().is_some() {
-            return Err(Error::ReadOnly);
-        }
+        self.writable()?;
         let now = crate::clock::stamp(self.clock());
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (conn, history) = self.conn_and_history();
+        history.install(conn)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let before = history.mark(&tx)?;
         let out = edit(&tx, &now)?;
+        let step = history.close(&tx, op, before)?;
         tx.commit()?;
+        if let Some(step) = step {
+            history.push(conn, step);
+        }
         Ok(out)
+    }
+
+    /// What undo and redo would do now.
+    pub fn undo_state(&self) -> UndoState {
+        self.history().state()
+    }
+
+    /// Take back the last edit. Returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<bool> {
+        self.writable()?;
+        let now = crate::clock::stamp(self.clock());
+        let (conn, history) = self.conn_and_history();
+        let Some(step) = history.next_undo() else {
+            return Ok(false);
+        };
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let inverse = undo::replay(&tx, step, &now)?;
+        tx.commit()?;
+        history.undone(inverse);
+        Ok(true)
+    }
+
+    /// Make the last undone edit again. Returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> Result<bool> {
+        self.writable()?;
+        let now = crate::clock::stamp(self.clock());
+        let (conn, history) = self.conn_and_history();
+        let Some(step) = history.next_redo() else {
+            return Ok(false);
+        };
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let inverse = undo::replay(&tx, step, &now)?;
+        tx.commit()?;
+        history.redone(inverse);
+        Ok(true)
     }
 }

@@ -3,5 +3,6 @@
 //! `async` so Tauri runs them off the main thread.
 
 pub mod dialog;
+pub mod edit;
 pub mod plan;
 pub mod start;

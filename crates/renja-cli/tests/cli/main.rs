@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod generate;
+
 fn renja(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_renja"))
         .args(args)

@@ -6,11 +6,14 @@
 mod common;
 
 mod create;
+mod edit;
 mod fixtures;
+mod grid;
 mod migrate;
 mod open;
 mod read_only;
 mod refuse;
 mod save_copy;
 mod session;
+mod team;
 mod template;

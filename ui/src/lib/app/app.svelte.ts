@@ -2,7 +2,11 @@
 // Components only render this and call its methods; tests drive it with a fake backend.
 import {
   BackendError,
+  type Anggota,
   type Backend,
+  type Edit,
+  type Edited,
+  type Grid,
   type NewPlan,
   type PlanOverview,
   type RecentFile,
@@ -19,6 +23,12 @@ export function pickDropped(paths: string[]): string | null {
 
 export class AppModel {
   overview = $state<PlanOverview | null>(null);
+  /** The month grid and the team of the open plan. */
+  grid = $state<Grid | null>(null);
+  team = $state<Anggota[]>([]);
+  /** Grows whenever the plan changed other than through the identity form (undo, redo), so
+   * forms showing stored values rebuild. */
+  revision = $state(0);
   recent = $state<RecentFile[]>([]);
   /** A refusal or failure, shown until the next action. */
   error = $state<string | null>(null);
@@ -27,9 +37,25 @@ export class AppModel {
   busy = $state(false);
 
   readonly backend: Backend;
+  /** Saves still on their way to the plan file; closing or switching plans waits for them. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(backend: Backend) {
     this.backend = backend;
+  }
+
+  /** Remember `save` until it settles, so no edit is lost to a close that overtakes it. */
+  track<T>(save: Promise<T>): Promise<T> {
+    this.pending.add(save);
+    const done = () => this.pending.delete(save);
+    save.then(done, done);
+    return save;
+  }
+
+  /** Wait until every tracked save has settled (succeeded or failed). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
   }
 
   /** Load the recent list and open a plan given on the command line. */
@@ -52,6 +78,7 @@ export class AppModel {
     this.error = null;
     this.notice = null;
     try {
+      await this.settle();
       await action();
       return true;
     } catch (e) {
@@ -67,6 +94,7 @@ export class AppModel {
   async open(path: string, readOnly: boolean): Promise<boolean> {
     const ok = await this.run(async () => {
       this.overview = await this.backend.openPlan(path, readOnly);
+      this.show(await this.backend.planScreen());
     });
     await this.refreshRecent();
     return ok;
@@ -88,6 +116,7 @@ export class AppModel {
   async create(path: string, plan: NewPlan, replace: boolean): Promise<boolean> {
     const ok = await this.run(async () => {
       this.overview = await this.backend.createPlan(path, plan, replace);
+      this.show(await this.backend.planScreen());
     });
     await this.refreshRecent();
     return ok;
@@ -97,6 +126,8 @@ export class AppModel {
     await this.run(async () => {
       await this.backend.closePlan();
       this.overview = null;
+      this.grid = null;
+      this.team = [];
     });
     await this.refreshRecent();
   }
@@ -119,9 +150,58 @@ export class AppModel {
     });
   }
 
+  private show(screen: Edited): void {
+    this.overview = screen.overview;
+    this.grid = screen.grid;
+    this.team = screen.team;
+  }
+
+  /** Apply one edit of the plan; returns what the backend answered, or null on failure
+   * (the message is shown). */
+  async edit(edit: Edit): Promise<Edited | null> {
+    // Edits reach the plan in the order the user made them.
+    const turn = this.queue.then(() => this.applyEdit(edit));
+    this.queue = turn.then(
+      () => {},
+      () => {},
+    );
+    return turn;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private async applyEdit(edit: Edit): Promise<Edited | null> {
+    this.error = null;
+    this.notice = null;
+    try {
+      const screen = await this.track(this.backend.editPlan(edit));
+      this.show(screen);
+      if (edit.type === 'undo' || edit.type === 'redo') this.revision += 1;
+      return screen;
+    } catch (e) {
+      const err = toBackendError(e);
+      if (err.kind === 'noPlan') this.overview = null;
+      this.error = err.message;
+      return null;
+    }
+  }
+
+  async undo(): Promise<void> {
+    if (this.grid?.undo.undo) await this.edit({ type: 'undo' });
+  }
+
+  async redo(): Promise<void> {
+    if (this.grid?.undo.redo) await this.edit({ type: 'redo' });
+  }
+
   /** The identity form stored a change. */
   identitySaved(overview: PlanOverview): void {
     this.overview = overview;
+    // The identity is an undoable edit too: refresh what the undo button says.
+    void this.backend.planScreen().then(
+      (screen) => this.show(screen),
+      () => {},
+    );
   }
 
   dismiss(): void {

@@ -67,6 +67,48 @@ describe('AppModel', () => {
   });
 });
 
+describe('pending saves', () => {
+  it('closing waits for a save that is still on its way', async () => {
+    const backend = new FakeBackend();
+    backend.files.set('/a/r.renjarb', overview('/a/r.renjarb'));
+    const app = new AppModel(backend);
+    await app.open('/a/r.renjarb', false);
+    let finish: () => void = () => {};
+    const slow = new Promise<void>((ok) => (finish = ok)).then(() => {
+      backend.calls.push('slow save done');
+    });
+    app.track(slow);
+    const closing = app.close();
+    await Promise.resolve();
+    expect(backend.calls).not.toContain('closePlan');
+    finish();
+    await closing;
+    const order = backend.calls.filter((c) => c === 'slow save done' || c === 'closePlan');
+    expect(order).toEqual(['slow save done', 'closePlan']);
+  });
+});
+
+describe('edits', () => {
+  it('reach the backend one after another, in order', async () => {
+    const backend = new FakeBackend();
+    const order: string[] = [];
+    const slow = backend.editPlan.bind(backend);
+    backend.editPlan = async (e) => {
+      order.push(`start ${e.type}`);
+      await new Promise((ok) => setTimeout(ok, e.type === 'toggleBulan' ? 20 : 0));
+      order.push(`end ${e.type}`);
+      return slow(e);
+    };
+    const app = new AppModel(backend);
+    await Promise.all([
+      app.edit({ type: 'toggleBulan', id: 1, bulan: 2 }),
+      app.edit({ type: 'undo' }),
+    ]);
+    expect(order).toEqual(['start toggleBulan', 'end toggleBulan', 'start undo', 'end undo']);
+    expect(app.revision).toBe(1);
+  });
+});
+
 describe('pickDropped', () => {
   it('prefers a plan file among dropped files', () => {
     expect(pickDropped(['/a/foto.png', '/a/r.RENJARB'])).toBe('/a/r.RENJARB');

@@ -1,12 +1,16 @@
 // Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
 // Rust parameter names in camelCase, as Tauri expects.
 import { call } from './ipc';
+import type { Edit } from './generated/Edit';
+import type { Edited } from './generated/Edited';
 import type { NewPlan } from './generated/NewPlan';
 import type { PlanIdentity } from './generated/PlanIdentity';
 import type { PlanOverview } from './generated/PlanOverview';
 import type { RecentFile } from './generated/RecentFile';
 
-export type { NewPlan, PlanIdentity, PlanOverview, RecentFile };
+export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
+export type { Grid } from './generated/Grid';
+export type { Anggota } from './generated/Anggota';
 export type { ProgramSummary } from './generated/ProgramSummary';
 export type { Template } from './generated/Template';
 export type { ReadOnlyReason } from './generated/ReadOnlyReason';
@@ -27,6 +31,8 @@ export interface Backend {
   updateIdentity(identity: PlanIdentity): Promise<PlanOverview>;
   saveCopy(dest: string): Promise<void>;
   closePlan(): Promise<void>;
+  planScreen(): Promise<Edited>;
+  editPlan(edit: Edit): Promise<Edited>;
 }
 
 export const backend: Backend = {
@@ -43,4 +49,6 @@ export const backend: Backend = {
   updateIdentity: (identity) => call('update_identity', { identity }),
   saveCopy: (dest) => call('save_copy', { dest }),
   closePlan: () => call('close_plan'),
+  planScreen: () => call('plan_screen'),
+  editPlan: (edit) => call('edit_plan', { edit }),
 };

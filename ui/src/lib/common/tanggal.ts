@@ -48,3 +48,8 @@ export function joinIso(p: TanggalParts): string | null {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   return `${pad(p.tahun as number, 4)}-${pad(p.bulan as number, 2)}-${pad(p.hari as number, 2)}`;
 }
+
+/** Now, on this computer's clock. */
+export function hariIni(): Date {
+  return new Date();
+}

@@ -1,5 +1,12 @@
 // A backend for unit tests: records calls, answers from fixtures, fails on demand.
-import type { Backend, PlanIdentity, PlanOverview, RecentFile } from '../backend/commands';
+import type {
+  Backend,
+  Edit,
+  Edited,
+  PlanIdentity,
+  PlanOverview,
+  RecentFile,
+} from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 
 export function identity(over: Partial<PlanIdentity> = {}): PlanIdentity {
@@ -87,14 +94,16 @@ export class FakeBackend implements Backend {
   }
   async createPlan(path: string, plan: { tahun: number }, replace: boolean) {
     this.log(`createPlan ${path} ${plan.tahun} ${replace}`);
-    return overview(path, { identity: identity({ tahun: plan.tahun }) });
+    this.current = overview(path, { identity: identity({ tahun: plan.tahun }) });
+    return this.current;
   }
   async openPlan(path: string, readOnly: boolean) {
     this.log(`openPlan ${path} ${readOnly}`);
     const answer = this.files.get(path);
     if (!answer) throw new BackendError({ kind: 'notFound', message: 'tidak ada', field: null });
     if (answer instanceof BackendError) throw answer;
-    return { ...answer, read_only: readOnly ? ('chosen' as const) : null };
+    this.current = { ...answer, read_only: readOnly ? ('chosen' as const) : null };
+    return this.current;
   }
   async planOverview() {
     return overview('/x.renjarb');
@@ -120,5 +129,29 @@ export class FakeBackend implements Backend {
   }
   async closePlan() {
     this.log('closePlan');
+  }
+  edits: Edit[] = [];
+  current: PlanOverview | null = null;
+  async planScreen(): Promise<Edited> {
+    this.log('planScreen');
+    return this.screen(null);
+  }
+  async editPlan(edit: Edit): Promise<Edited> {
+    this.log(`editPlan ${edit.type}`);
+    this.edits.push(edit);
+    return this.screen(edit.type === 'addNode' ? 99 : null);
+  }
+  screen(created: number | null): Edited {
+    return {
+      overview: this.current ?? overview('/x.renjarb', { identity: this.stored }),
+      grid: {
+        tahun: 2026,
+        rows: [],
+        pokja: [],
+        undo: { undo: this.edits.length ? 'Ubah jadwal bulan' : null, redo: null },
+      },
+      team: [],
+      created,
+    };
   }
 }

@@ -1,0 +1,467 @@
+//! Editing the plan's tree in place: add, rename, delete and reorder at every level, schedule
+//! months, and the kriteria and penanggung jawab of a tahapan. Each method is one transaction
+//! and one undo step (see `transact`).
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::ids::TahapanId;
+use crate::model::Jadwal;
+use crate::plan::Plan;
+use crate::transact::Op;
+
+/// A level of the tree program > outcome > kegiatan > output > tahapan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Level {
+    Program,
+    Outcome,
+    Kegiatan,
+    Output,
+    Tahapan,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Program,
+        Level::Outcome,
+        Level::Kegiatan,
+        Level::Output,
+        Level::Tahapan,
+    ];
+
+    pub(crate) fn table(self) -> &'static str {
+        match self {
+            Level::Program => "program",
+            Level::Outcome => "outcome",
+            Level::Kegiatan => "kegiatan",
+            Level::Output => "output",
+            Level::Tahapan => "tahapan",
+        }
+    }
+
+    /// The column naming the parent row, and the parent's level.
+    pub(crate) fn parent(self) -> Option<(&'static str, Level)> {
+        match self {
+            Level::Program => None,
+            Level::Outcome => Some(("program_id", Level::Program)),
+            Level::Kegiatan => Some(("outcome_id", Level::Outcome)),
+            Level::Output => Some(("kegiatan_id", Level::Kegiatan)),
+            Level::Tahapan => Some(("output_id", Level::Output)),
+        }
+    }
+
+    /// The word used in messages and undo labels.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Program => "program",
+            Level::Outcome => "outcome",
+            Level::Kegiatan => "kegiatan",
+            Level::Output => "output",
+            Level::Tahapan => "tahapan",
+        }
+    }
+}
+
+/// Longest name or text accepted for one row.
+const MAX_TEXT: usize = 2000;
+
+/// Tidy a name the user typed: one line, trimmed. Only a tahapan may be empty (the reference
+/// plan has outputs whose one row carries kriteria and PJ but no step text).
+fn clean_name(level: Level, nama: &str) -> Result<String> {
+    let nama = nama.split_whitespace().collect::<Vec<_>>().join(" ");
+    if nama.is_empty() && level != Level::Tahapan {
+        return Err(Error::invalid(
+            "nama",
+            format!("Nama {} tidak boleh kosong.", level.label()),
+        ));
+    }
+    if nama.chars().count() > MAX_TEXT {
+        return Err(Error::invalid(
+            "nama",
+            format!(
+                "Nama {} terlalu panjang (paling banyak {MAX_TEXT} karakter).",
+                level.label()
+            ),
+        ));
+    }
+    Ok(nama)
+}
+
+fn clean_text(field: &'static str, label: &str, text: &str) -> Result<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() > MAX_TEXT {
+        return Err(Error::invalid(
+            field,
+            format!("{label} terlalu panjang (paling banyak {MAX_TEXT} karakter)."),
+        ));
+    }
+    Ok(text)
+}
+
+/// (parent id, position) of a row, or `Missing`.
+fn locate(tx: &Transaction<'_>, level: Level, id: i64) -> Result<(i64, i64)> {
+    let parent = level.parent().map(|(c, _)| c).unwrap_or("0");
+    let sql = format!(
+        "SELECT {parent}, position FROM {} WHERE id = ?1",
+        level.table()
+    );
+    tx.query_row(&sql, [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(Error::Missing {
+            what: level.label(),
+            id,
+        })
+}
+
+fn exists(tx: &Transaction<'_>, level: Level, id: i64) -> Result<bool> {
+    let sql = format!("SELECT 1 FROM {} WHERE id = ?1", level.table());
+    Ok(tx.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
+}
+
+/// Ids of the siblings under `parent`, in order.
+fn siblings(tx: &Transaction<'_>, level: Level, parent: i64) -> Result<Vec<i64>> {
+    let filter = level.parent().map(|(c, _)| c).unwrap_or("0");
+    let sql = format!(
+        "SELECT id FROM {} WHERE {filter} = ?1 ORDER BY position, id",
+        level.table()
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let ids = stmt.query_map([parent], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Write positions 0..n for `ids` where they differ, stamping the rows that moved.
+fn renumber(tx: &Transaction<'_>, level: Level, ids: &[i64], now: &str) -> Result<()> {
+    let sql = format!(
+        "UPDATE {} SET position = ?1, modified_at = ?3 WHERE id = ?2 AND position <> ?1",
+        level.table()
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    for (pos, id) in ids.iter().enumerate() {
+        stmt.execute(params![pos as i64, id, now])?;
+    }
+    Ok(())
+}
+
+/// The bit of month `m` (1 = Januari … 12 = Desember).
+fn month_bit(m: u8) -> Result<u16> {
+    if (1..=12).contains(&m) {
+        Ok(1 << (m - 1))
+    } else {
+        Err(Error::invalid(
+            "bulan",
+            "Bulan harus antara Januari dan Desember.",
+        ))
+    }
+}
+
+/// Where a new row goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+pub struct NewNode {
+    pub level: Level,
+    /// The parent row; ignored for a program.
+    pub parent: Option<i64>,
+    /// Insert right after this sibling; `None` appends at the end.
+    pub after: Option<i64>,
+}
+
+impl Plan {
+    /// Add a row named `nama`; returns its id.
+    pub fn add_node(&mut self, at: NewNode, nama: &str) -> Result<i64> {
+        let level = at.level;
+        let nama = clean_name(level, nama)?;
+        self.transact(Op::Add(level), |tx, now| {
+            let parent = match level.parent() {
+                None => 0,
+                Some((_, parent_level)) => {
+                    let p = at.parent.ok_or_else(|| {
+                        Error::invalid("parent", format!("Pilih induk {} ini.", level.label()))
+                    })?;
+                    if !exists(tx, parent_level, p)? {
+                        return Err(Error::Missing {
+                            what: parent_level.label(),
+                            id: p,
+                        });
+                    }
+                    p
+                }
+            };
+            let mut order = siblings(tx, level, parent)?;
+            let uuid = crate::storage::new_uuid();
+            let id = match level.parent() {
+                None => {
+                    tx.execute(
+                        "INSERT INTO program (uuid, position, nama, modified_at)
+                         VALUES (?1, ?2, ?3, ?4)",
+                        params![uuid, order.len() as i64, nama, now],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+                Some((column, _)) => {
+                    let sql = format!(
+                        "INSERT INTO {} (uuid, {column}, position, nama, modified_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5)",
+                        level.table()
+                    );
+                    tx.execute(&sql, params![uuid, parent, order.len() as i64, nama, now])?;
+                    tx.last_insert_rowid()
+                }
+            };
+            if let Some(after) = at.after {
+                let at_index = order
+                    .iter()
+                    .position(|s| *s == after)
+                    .map_or(order.len(), |i| i + 1);
+                order.insert(at_index, id);
+                renumber(tx, level, &order, now)?;
+            }
+            Ok(id)
+        })
+    }
+
+    pub fn rename_node(&mut self, level: Level, id: i64, nama: &str) -> Result<()> {
+        let nama = clean_name(level, nama)?;
+        self.transact(Op::Rename(level), |tx, now| {
+            let sql = format!(
+                "UPDATE {} SET nama = ?1, modified_at = ?2 WHERE id = ?3 AND nama <> ?1",
+                level.table()
+            );
+            if tx.execute(&sql, params![nama, now, id])? == 0 && !exists(tx, level, id)? {
+                return Err(Error::Missing {
+                    what: level.label(),
+                    id,
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Delete a row and everything beneath it.
+    pub fn delete_node(&mut self, level: Level, id: i64) -> Result<()> {
+        self.transact(Op::Delete(level), |tx, _now| {
+            let sql = format!("DELETE FROM {} WHERE id = ?1", level.table());
+            if tx.execute(&sql, [id])? == 0 {
+                return Err(Error::Missing {
+                    what: level.label(),
+                    id,
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Move a row to `index` among its siblings (0 = first; past the end = last).
+    pub fn move_node(&mut self, level: Level, id: i64, index: usize) -> Result<()> {
+        self.transact(Op::Move(level), |tx, now| {
+            let (parent, _) = locate(tx, level, id)?;
+            let mut order = siblings(tx, level, parent)?;
+            order.retain(|s| *s != id);
+            order.insert(index.min(order.len()), id);
+            renumber(tx, level, &order, now)
+        })
+    }
+
+    /// Set the months a tahapan is scheduled in (12-bit mask, bit 0 = Januari).
+    pub fn set_bulan(&mut self, id: TahapanId, mask: u16) -> Result<()> {
+        let jadwal = Jadwal::from_mask(mask)
+            .ok_or_else(|| Error::invalid("bulan", "Bulan harus antara Januari dan Desember."))?;
+        self.transact(Op::Schedule, |tx, now| {
+            let n = tx.execute(
+                "UPDATE tahapan SET bulan = ?1, modified_at = ?2 WHERE id = ?3 AND bulan <> ?1",
+                params![jadwal.mask(), now, id],
+            )?;
+            if n == 0 && !exists(tx, Level::Tahapan, id.0)? {
+                return Err(Error::Missing {
+                    what: "tahapan",
+                    id: id.0,
+                });
+            }
+            Ok(())
+        })
+    }
+
+    /// Change the months of a tahapan as a function of what is stored now.
+    pub fn change_bulan(&mut self, id: TahapanId, change: impl FnOnce(u16) -> u16) -> Result<()> {
+        self.transact(Op::Schedule, |tx, now| {
+            let mask: u16 = tx
+                .query_row("SELECT bulan FROM tahapan WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or(Error::Missing {
+                    what: "tahapan",
+                    id: id.0,
+                })?;
+            let next = change(mask) & Jadwal::MASK;
+            tx.execute(
+                "UPDATE tahapan SET bulan = ?1, modified_at = ?2 WHERE id = ?3 AND bulan <> ?1",
+                params![next, now, id],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn set_kriteria(&mut self, id: TahapanId, kriteria: &str) -> Result<()> {
+        let text = clean_text("kriteria", "Kriteria keberhasilan", kriteria)?;
+        self.set_tahapan_text(Op::EditKriteria, "kriteria", id, &text)
+    }
+
+    pub fn set_penanggung_jawab(&mut self, id: TahapanId, pj: &str) -> Result<()> {
+        let text = clean_text("penanggung_jawab", "Penanggung jawab", pj)?;
+        self.set_tahapan_text(Op::EditPenanggungJawab, "penanggung_jawab", id, &text)
+    }
+
+    fn set_tahapan_text(&mut self, op: Op, column: &str, id: TahapanId, text: &str) -> Result<()> {
+        self.transact(op, |tx, now| {
+            let sql = format!(
+                "UPDATE tahapan SET {column} = ?1, modified_at = ?2 WHERE id = ?3 AND {column} <> ?1"
+            );
+            if tx.execute(&sql, params![text, now, id])? == 0 && !exists(tx, Level::Tahapan, id.0)? {
+                return Err(Error::Missing { what: "tahapan", id: id.0 });
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Every edit the plan screen can make, as one request: the shell has one command for all
+/// of them, and the UI gets back everything that may have changed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "snake_case"
+)]
+pub enum Edit {
+    AddNode {
+        at: NewNode,
+        nama: String,
+    },
+    RenameNode {
+        level: Level,
+        #[ts(type = "number")]
+        id: i64,
+        nama: String,
+    },
+    DeleteNode {
+        level: Level,
+        #[ts(type = "number")]
+        id: i64,
+    },
+    MoveNode {
+        level: Level,
+        #[ts(type = "number")]
+        id: i64,
+        index: u32,
+    },
+    SetBulan {
+        id: TahapanId,
+        bulan: u16,
+    },
+    /// Toggle one month (1–12) against what is stored, so quick clicks never act on a stale
+    /// view.
+    ToggleBulan {
+        id: TahapanId,
+        bulan: u8,
+    },
+    /// Schedule (or unschedule) every month from `from` to `to` (1–12, either order).
+    ScheduleBulan {
+        id: TahapanId,
+        from: u8,
+        to: u8,
+        on: bool,
+    },
+    SetKriteria {
+        id: TahapanId,
+        text: String,
+    },
+    SetPenanggungJawab {
+        id: TahapanId,
+        text: String,
+    },
+    AddAnggota {
+        anggota: crate::team::AnggotaInput,
+    },
+    UpdateAnggota {
+        id: crate::AnggotaId,
+        anggota: crate::team::AnggotaInput,
+    },
+    DeleteAnggota {
+        id: crate::AnggotaId,
+    },
+    MoveAnggota {
+        id: crate::AnggotaId,
+        index: u32,
+    },
+    Undo,
+    Redo,
+}
+
+/// What the plan screen shows after an edit.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Edited {
+    pub overview: crate::model::PlanOverview,
+    pub grid: crate::grid::Grid,
+    pub team: Vec<crate::model::Anggota>,
+    /// The row or member an add created, to select it.
+    #[ts(type = "number | null")]
+    pub created: Option<i64>,
+}
+
+impl Plan {
+    /// Everything the plan screen shows.
+    pub fn screen(&self, created: Option<i64>) -> Result<Edited> {
+        Ok(Edited {
+            overview: self.overview()?,
+            grid: self.grid()?,
+            team: self.team()?,
+            created,
+        })
+    }
+
+    /// Apply one edit and return the new state of the screen.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edited> {
+        let created = match edit {
+            Edit::AddNode { at, nama } => Some(self.add_node(at, &nama)?),
+            Edit::RenameNode { level, id, nama } => {
+                self.rename_node(level, id, &nama).map(|()| None)?
+            }
+            Edit::DeleteNode { level, id } => self.delete_node(level, id).map(|()| None)?,
+            Edit::MoveNode { level, id, index } => {
+                self.move_node(level, id, index as usize).map(|()| None)?
+            }
+            Edit::SetBulan { id, bulan } => self.set_bulan(id, bulan).map(|()| None)?,
+            Edit::ToggleBulan { id, bulan } => {
+                let month = month_bit(bulan)?;
+                self.change_bulan(id, |mask| mask ^ month).map(|()| None)?
+            }
+            Edit::ScheduleBulan { id, from, to, on } => {
+                let (lo, hi) = (from.min(to), from.max(to));
+                let mut range = 0u16;
+                for m in lo..=hi {
+                    range |= month_bit(m)?;
+                }
+                self.change_bulan(id, |mask| if on { mask | range } else { mask & !range })
+                    .map(|()| None)?
+            }
+            Edit::SetKriteria { id, text } => self.set_kriteria(id, &text).map(|()| None)?,
+            Edit::SetPenanggungJawab { id, text } => {
+                self.set_penanggung_jawab(id, &text).map(|()| None)?
+            }
+            Edit::AddAnggota { anggota } => Some(self.add_anggota(&anggota)?.0),
+            Edit::UpdateAnggota { id, anggota } => {
+                self.update_anggota(id, &anggota).map(|()| None)?
+            }
+            Edit::DeleteAnggota { id } => self.delete_anggota(id).map(|()| None)?,
+            Edit::MoveAnggota { id, index } => {
+                self.move_anggota(id, index as usize).map(|()| None)?
+            }
+            Edit::Undo => self.undo().map(|_| None)?,
+            Edit::Redo => self.redo().map(|_| None)?,
+        };
+        self.screen(created)
+    }
+}

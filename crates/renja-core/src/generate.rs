@@ -1,0 +1,597 @@
+//! Synthetic plans for benchmarks (`renja generate`): a plan of exactly N tahapan shaped like
+//! the reference plan, with its real texts, a realistic spread of months and penanggung jawab.
+//!
+//! Shape. Always the 8 programs of the reference plan, in its order. Outcomes are added
+//! round-robin over the programs, each with 1–4 kegiatan, each kegiatan with 1–2 outputs, each
+//! output with 1–4 tahapan, weighted so the averages follow the reference plan (about 2.4
+//! kegiatan per outcome, 1.3 outputs per kegiatan, 1.8 tahapan per output). Generation stops
+//! as soon as N tahapan exist, so the last outcome may be smaller; no outcome, kegiatan or
+//! output is ever left empty. A program has about 2–3 outcomes at the reference plan's size
+//! (106 tahapan) and proportionally more in bigger plans. With N = 0 the plan holds the 8
+//! programs and nothing beneath them; with N < 8 or so the later programs stay empty.
+//!
+//! Texts. Each program takes its outcome, kegiatan, output and tahapan texts from its own rows
+//! of the reference plan, in order, starting over when they run out; a text used again gets a
+//! suffix (" (2)", " (3)" …) so every name is distinct within its level. Kriteria is the seed
+//! row's own (or another of the same program's when the seed row has none). Penanggung jawab
+//! is mostly the program's own Pokja and sometimes another team of the reference plan.
+//!
+//! Months. About 10% of tahapan are unscheduled, about 70% have one run of 1–4 consecutive
+//! months and about 20% two runs. Within an output, runs tend to follow each other through
+//! the year, as work steps do.
+//!
+//! Randomness comes only from [`GenerateSpec::seed`] (splitmix64): the same spec gives the
+//! same plan, apart from row UUIDs and timestamps.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use rusqlite::{Connection, TransactionBehavior};
+use serde::Deserialize;
+
+use crate::clock::{Clock, stamp};
+use crate::error::{Error, Result};
+use crate::ids::ProgramId;
+use crate::model::{Jadwal, PlanIdentity};
+use crate::plan::{NewPlan, Plan};
+use crate::storage::identity;
+use crate::storage::tree::{self, NewTahapan};
+use crate::template::{self, Template};
+
+const SEED_CSV: &str = include_str!("../../../assets/template/rencana_aksi_disbun_kukar_2023.csv");
+
+/// The largest plan [`generate`] writes; more is a typing mistake, not a benchmark.
+pub const MAX_TAHAPAN: u32 = 200_000;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GenerateSpec {
+    /// Exactly this many tahapan, at most [`MAX_TAHAPAN`].
+    pub tahapan: u32,
+    /// The plan year (2000–2100).
+    pub tahun: i32,
+    /// Seed of the random choices; the same seed gives the same plan.
+    pub seed: u64,
+}
+
+/// Write a synthetic plan of `spec.tahapan` tahapan at `path` (replacing an existing file only
+/// if `replace`) and return it open for editing. The tree is written in one transaction; if
+/// that fails the new file is removed again.
+pub fn generate(
+    path: &Path,
+    spec: &GenerateSpec,
+    replace: bool,
+    clock: Arc<dyn Clock>,
+) -> Result<Plan> {
+    if spec.tahapan > MAX_TAHAPAN {
+        return Err(Error::invalid(
+            "tahapan",
+            format!(
+                "Jumlah tahapan {} terlalu besar: paling banyak 200.000 tahapan.",
+                spec.tahapan
+            ),
+        ));
+    }
+    let seed = Seed::parse()?;
+    let identity = crate::identity::normalize(&synthetic_identity(spec.tahun))?;
+    let new = NewPlan {
+        template: Template::Empty,
+        tahun: spec.tahun,
+    };
+    let mut plan = Plan::create(path, new, replace, clock)?;
+    if plan.read_only().is_some() {
+        return Err(Error::ReadOnly);
+    }
+    let now = stamp(plan.clock());
+    let filled = (|| {
+        let tx = plan
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        identity::put(&tx, &identity, &now, false)?;
+        fill(&tx, &seed, spec, &now)?;
+        tx.commit()?;
+        Ok(())
+    })();
+    match filled {
+        Ok(()) => Ok(plan),
+        Err(e) => {
+            drop(plan);
+            let _ = std::fs::remove_file(path);
+            Err(e)
+        }
+    }
+}
+
+/// The reference identity, moved to a made-up agency so a synthetic plan is never mistaken
+/// for a real one.
+fn synthetic_identity(tahun: i32) -> PlanIdentity {
+    PlanIdentity {
+        pemerintah_daerah: "Pemerintah Kabupaten Contoh".into(),
+        instansi: "Dinas Contoh Sintetis".into(),
+        alamat: "Jl. Contoh No. 1".into(),
+        telepon: "(0000) 000000".into(),
+        email: "sintetis@contoh.example".into(),
+        laman: "https://contoh.example/".into(),
+        tempat_penetapan: "Contoh".into(),
+        nomor_keputusan: format!("000/SINTETIS/{tahun}"),
+        tanggal_keputusan: format!("{tahun}-01-02"),
+        kepala_nama: "Kepala Dinas Contoh".into(),
+        ketua_nama: "Ketua Tim RB Contoh".into(),
+        ..template::seed_identity(tahun)
+    }
+}
+
+// --- the texts of the reference plan -----------------------------------------------------
+
+#[derive(Deserialize)]
+struct Row {
+    program_no: u32,
+    program: String,
+    outcome: String,
+    kegiatan: String,
+    output: String,
+    tahapan: String,
+    kriteria_keberhasilan: String,
+    penanggung_jawab: String,
+}
+
+/// One program of the reference plan and its distinct texts, in order of first appearance.
+#[derive(Default)]
+struct SeedProgram {
+    no: u32,
+    nama: String,
+    pokja: String,
+    outcomes: Vec<String>,
+    kegiatan: Vec<String>,
+    outputs: Vec<String>,
+    /// (tahapan, its kriteria or "").
+    tahapan: Vec<(String, String)>,
+    kriteria: Vec<String>,
+}
+
+struct Seed {
+    programs: Vec<SeedProgram>,
+    /// Every distinct non-empty penanggung jawab.
+    teams: Vec<String>,
+}
+
+fn push_new(list: &mut Vec<String>, text: &str) {
+    if !text.is_empty() && !list.iter().any(|t| t == text) {
+        list.push(text.to_owned());
+    }
+}
+
+impl Seed {
+    fn parse() -> Result<Seed> {
+        let rows: Vec<Row> = csv::Reader::from_reader(SEED_CSV.as_bytes())
+            .deserialize()
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| Error::Internal(format!("built-in template: {e}")))?;
+        let mut programs: Vec<SeedProgram> = Vec::new();
+        let mut teams = Vec::new();
+        for row in rows {
+            let i = match programs.iter().position(|p| p.no == row.program_no) {
+                Some(i) => i,
+                None => {
+                    programs.push(SeedProgram {
+                        no: row.program_no,
+                        nama: row.program.clone(),
+                        ..SeedProgram::default()
+                    });
+                    programs.len() - 1
+                }
+            };
+            let p = &mut programs[i];
+            push_new(&mut p.outcomes, &row.outcome);
+            push_new(&mut p.kegiatan, &row.kegiatan);
+            push_new(&mut p.outputs, &row.output);
+            push_new(&mut p.kriteria, &row.kriteria_keberhasilan);
+            push_new(&mut teams, &row.penanggung_jawab);
+            if p.pokja.is_empty() && row.penanggung_jawab.starts_with("Pokja ") {
+                p.pokja = row.penanggung_jawab.clone();
+            }
+            match p.tahapan.iter_mut().find(|(t, _)| *t == row.tahapan) {
+                Some((_, k)) if k.is_empty() => k.clone_from(&row.kriteria_keberhasilan),
+                Some(_) => {}
+                None if row.tahapan.is_empty() => {}
+                None => p
+                    .tahapan
+                    .push((row.tahapan.clone(), row.kriteria_keberhasilan.clone())),
+            }
+        }
+        let complete = |p: &SeedProgram| {
+            !p.pokja.is_empty()
+                && !p.outcomes.is_empty()
+                && !p.kegiatan.is_empty()
+                && !p.outputs.is_empty()
+                && !p.tahapan.is_empty()
+                && !p.kriteria.is_empty()
+        };
+        if programs.is_empty() || !programs.iter().all(complete) {
+            return Err(Error::Internal(
+                "built-in template: a program lacks texts to generate from".into(),
+            ));
+        }
+        Ok(Seed { programs, teams })
+    }
+}
+
+// --- randomness --------------------------------------------------------------------------
+
+/// splitmix64 (Steele, Lea, Flood 2014): tiny, fast, and good enough for test data.
+struct Rng(u64);
+
+impl Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`); the bias of the multiply-shift is far below what matters.
+    fn below(&mut self, n: u32) -> u32 {
+        (((self.next_u64() >> 32) * u64::from(n)) >> 32) as u32
+    }
+
+    /// An index into `weights`, chosen with those relative weights.
+    fn weighted(&mut self, weights: &[u32]) -> u32 {
+        let mut r = self.below(weights.iter().sum());
+        for (i, &w) in weights.iter().enumerate() {
+            if r < w {
+                return i as u32;
+            }
+            r -= w;
+        }
+        weights.len() as u32 - 1
+    }
+}
+
+/// Weights of 1, 2, 3, 4 kegiatan per outcome (mean 2.4, as in the reference plan).
+const KEGIATAN_PER_OUTCOME: [u32; 4] = [25, 30, 25, 20];
+/// Weights of 1, 2 outputs per kegiatan (mean 1.3).
+const OUTPUTS_PER_KEGIATAN: [u32; 2] = [70, 30];
+/// Weights of 1, 2, 3, 4 tahapan per output (mean 1.9).
+const TAHAPAN_PER_OUTPUT: [u32; 4] = [45, 30, 15, 10];
+/// Weights of a run of 1, 2, 3, 4 months.
+const RUN_LENGTH: [u32; 4] = [35, 30, 20, 15];
+
+fn run(start: u32, len: u32) -> u16 {
+    (((1u32 << len) - 1) << start) as u16
+}
+
+/// The months of the next tahapan of an output; `next_start` is where the output's previous
+/// run ended, so the steps of one output move through the year.
+fn schedule(rng: &mut Rng, next_start: &mut u32) -> Jadwal {
+    let roll = rng.below(100);
+    if roll < 10 {
+        return Jadwal::default();
+    }
+    let len = 1 + rng.weighted(&RUN_LENGTH);
+    let start = (*next_start).min(12 - len);
+    let mut mask = run(start, len);
+    *next_start = if start + len >= 12 {
+        rng.below(6)
+    } else {
+        start + len + rng.below(2)
+    };
+    if roll >= 80 {
+        // A second run after a gap, e.g. the same step again in the second semester.
+        let len2 = 1 + rng.below(3);
+        let after = start + len + 1 + rng.below(3);
+        if after + len2 <= 12 {
+            mask |= run(after, len2);
+        } else if start > len2 {
+            mask |= run(rng.below(start - len2), len2);
+        }
+    }
+    Jadwal::from_mask(mask & Jadwal::MASK).unwrap_or_default()
+}
+
+// --- the tree ----------------------------------------------------------------------------
+
+/// Hands out distinct names within one level: the second use of a text gets " (2)", etc.
+#[derive(Default)]
+struct Names(HashMap<String, u32>);
+
+impl Names {
+    fn name(&mut self, text: &str) -> String {
+        let n = self.0.entry(text.to_owned()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            text.to_owned()
+        } else {
+            format!("{text} ({n})")
+        }
+    }
+}
+
+/// Where each program is in its lists of seed texts.
+#[derive(Default, Clone, Copy)]
+struct Cursor {
+    outcome: usize,
+    kegiatan: usize,
+    output: usize,
+    tahapan: usize,
+}
+
+fn next<'a, T>(list: &'a [T], at: &mut usize) -> &'a T {
+    let item = &list[*at % list.len()];
+    *at += 1;
+    item
+}
+
+fn fill(conn: &Connection, seed: &Seed, spec: &GenerateSpec, now: &str) -> Result<()> {
+    let mut rng = Rng(spec.seed);
+    let program_ids = seed
+        .programs
+        .iter()
+        .map(|p| tree::insert_program(conn, &p.nama, now))
+        .collect::<Result<Vec<ProgramId>>>()?;
+    let mut cursors = vec![Cursor::default(); seed.programs.len()];
+    let (mut outcome_names, mut kegiatan_names) = (Names::default(), Names::default());
+    let (mut output_names, mut tahapan_names) = (Names::default(), Names::default());
+    let mut remaining = spec.tahapan;
+    let mut i = 0;
+    while remaining > 0 {
+        let (p, at) = (&seed.programs[i], &mut cursors[i]);
+        let nama = outcome_names.name(next::<String>(&p.outcomes, &mut at.outcome));
+        let outcome = tree::insert_outcome(conn, program_ids[i], &nama, now)?;
+        for _ in 0..=rng.weighted(&KEGIATAN_PER_OUTCOME) {
+            if remaining == 0 {
+                break;
+            }
+            let nama = kegiatan_names.name(next::<String>(&p.kegiatan, &mut at.kegiatan));
+            let kegiatan = tree::insert_kegiatan(conn, outcome, &nama, now)?;
+            for _ in 0..=rng.weighted(&OUTPUTS_PER_KEGIATAN) {
+                if remaining == 0 {
+                    break;
+                }
+                let nama = output_names.name(next::<String>(&p.outputs, &mut at.output));
+                let output = tree::insert_output(conn, kegiatan, &nama, now)?;
+                let count = (1 + rng.weighted(&TAHAPAN_PER_OUTPUT)).min(remaining);
+                let mut month = rng.below(9);
+                for _ in 0..count {
+                    let (text, kriteria) = next(&p.tahapan, &mut at.tahapan);
+                    let kriteria = if kriteria.is_empty() {
+                        &p.kriteria[rng.below(p.kriteria.len() as u32) as usize]
+                    } else {
+                        kriteria
+                    };
+                    let penanggung_jawab = if rng.below(100) < 85 {
+                        &p.pokja
+                    } else {
+                        &seed.teams[rng.below(seed.teams.len() as u32) as usize]
+                    };
+                    let t = NewTahapan {
+                        nama: &tahapan_names.name(text),
+                        bulan: schedule(&mut rng, &mut month),
+                        kriteria,
+                        penanggung_jawab,
+                    };
+                    tree::insert_tahapan(conn, output, &t, now)?;
+                }
+                remaining -= count;
+            }
+        }
+        i = (i + 1) % seed.programs.len();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::FixedClock;
+    use crate::error::ErrorKind;
+    use crate::model::PlanDump;
+
+    fn clock() -> Arc<dyn Clock> {
+        Arc::new(FixedClock(
+            chrono::Utc
+                .with_ymd_and_hms(2025, 3, 4, 5, 6, 7)
+                .single()
+                .expect("valid instant"),
+        ))
+    }
+
+    fn spec(tahapan: u32, seed: u64) -> GenerateSpec {
+        GenerateSpec {
+            tahapan,
+            tahun: 2025,
+            seed,
+        }
+    }
+
+    fn make(dir: &Path, name: &str, spec: &GenerateSpec) -> Plan {
+        generate(&dir.join(name), spec, false, clock()).expect("generate")
+    }
+
+    /// Everything of a dump but uuids and timestamps: (level, nama, bulan, kriteria, pj).
+    type Line = (u8, String, Vec<u8>, String, String);
+
+    fn lines(dump: &PlanDump) -> Vec<Line> {
+        let mut out = Vec::new();
+        let plain =
+            |level, nama: &str| (level, nama.to_owned(), vec![], String::new(), String::new());
+        for p in &dump.programs {
+            out.push(plain(0, &p.nama));
+            for o in &p.outcomes {
+                out.push(plain(1, &o.nama));
+                for k in &o.kegiatan {
+                    out.push(plain(2, &k.nama));
+                    for u in &k.outputs {
+                        out.push(plain(3, &u.nama));
+                        for t in &u.tahapan {
+                            out.push((
+                                4,
+                                t.nama.clone(),
+                                t.bulan.clone(),
+                                t.kriteria.clone(),
+                                t.penanggung_jawab.clone(),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn makes_exactly_the_tahapan_asked_for_under_8_programs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for n in [1, 106, 1000] {
+            let plan = make(dir.path(), &format!("g{n}.renjarb"), &spec(n, 7));
+            let c = plan.info().expect("info").counts;
+            assert_eq!(c.tahapan, n, "tahapan of {n}");
+            assert_eq!(c.programs, 8, "programs of {n}");
+            if n == 106 {
+                // The reference plan has 19 outcomes, 45 kegiatan, 59 outputs.
+                assert!((12..=28).contains(&c.outcomes), "{c:?}");
+                assert!((30..=60).contains(&c.kegiatan), "{c:?}");
+                assert!((40..=80).contains(&c.outputs), "{c:?}");
+            }
+            plan.close().expect("close");
+            crate::check_file(&dir.path().join(format!("g{n}.renjarb"))).expect("check");
+        }
+    }
+
+    #[test]
+    fn the_program_names_are_the_reference_plans() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let plan = make(dir.path(), "g.renjarb", &spec(30, 1));
+        let names: Vec<String> = plan
+            .overview()
+            .expect("overview")
+            .programs
+            .into_iter()
+            .map(|p| p.nama)
+            .collect();
+        assert_eq!(names[0], "Manajemen Perubahan");
+        assert_eq!(names[7], "Peningkatan Kualitas Pelayanan Publik");
+        assert_eq!(names.len(), 8);
+        let id = plan.identity().expect("identity");
+        assert_eq!(id.instansi, "Dinas Contoh Sintetis");
+        assert_eq!(id.tahun, 2025);
+    }
+
+    #[test]
+    fn zero_tahapan_gives_8_empty_programs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let c = make(dir.path(), "g.renjarb", &spec(0, 1))
+            .info()
+            .expect("info")
+            .counts;
+        assert_eq!((c.programs, c.outcomes, c.tahapan), (8, 0, 0));
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_plan() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = make(dir.path(), "a.renjarb", &spec(500, 42));
+        let b = make(dir.path(), "b.renjarb", &spec(500, 42));
+        let (a, b) = (a.dump().expect("dump"), b.dump().expect("dump"));
+        assert_ne!(a.uuid, b.uuid);
+        assert_eq!(lines(&a), lines(&b));
+        assert_eq!(a.identity, b.identity);
+    }
+
+    #[test]
+    fn another_seed_gives_another_schedule() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bulan = |plan: Plan| -> Vec<Vec<u8>> {
+            lines(&plan.dump().expect("dump"))
+                .into_iter()
+                .filter(|l| l.0 == 4)
+                .map(|l| l.2)
+                .collect()
+        };
+        let a = bulan(make(dir.path(), "a.renjarb", &spec(106, 1)));
+        let b = bulan(make(dir.path(), "b.renjarb", &spec(106, 2)));
+        assert_eq!(a.len(), b.len());
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn months_names_and_teams_are_realistic() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut plan = make(dir.path(), "g.renjarb", &spec(2000, 3));
+        let masks: Vec<i64> = plan
+            .conn_mut()
+            .prepare("SELECT bulan FROM tahapan")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert!(
+            masks
+                .iter()
+                .all(|&m| (0..=i64::from(Jadwal::MASK)).contains(&m))
+        );
+        let masks: Vec<u16> = masks.into_iter().map(|m| m as u16).collect();
+        let unscheduled = masks.iter().filter(|&&m| m == 0).count();
+        assert!((100..=300).contains(&unscheduled), "{unscheduled} of 2000");
+        let runs = |m: u16| {
+            (0..12)
+                .filter(|&b| m & (1 << b) != 0 && (b == 0 || m & (1 << (b - 1)) == 0))
+                .count()
+        };
+        let two_runs = masks.iter().filter(|&&m| runs(m) == 2).count();
+        assert!((150..=600).contains(&two_runs), "{two_runs} of 2000");
+        assert!(masks.iter().all(|&m| runs(m) <= 2));
+
+        let dump = plan.dump().expect("dump");
+        let all = lines(&dump);
+        for level in 1..=4u8 {
+            let names: Vec<&String> = all.iter().filter(|l| l.0 == level).map(|l| &l.1).collect();
+            let distinct: HashSet<&&String> = names.iter().collect();
+            assert_eq!(names.len(), distinct.len(), "level {level} names distinct");
+        }
+        let seed = Seed::parse().expect("seed");
+        for t in all.iter().filter(|l| l.0 == 4) {
+            assert!(seed.teams.contains(&t.4), "{}", t.4);
+            assert!(!t.3.is_empty(), "kriteria of {}", t.1);
+        }
+        // No empty outcome, kegiatan or output.
+        for p in &dump.programs {
+            for o in &p.outcomes {
+                assert!(!o.kegiatan.is_empty());
+                for k in &o.kegiatan {
+                    assert!(!k.outputs.is_empty());
+                    assert!(k.outputs.iter().all(|u| !u.tahapan.is_empty()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_absurd_sizes_without_touching_the_disk() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("besar.renjarb");
+        let e = generate(&path, &spec(MAX_TAHAPAN + 1, 1), false, clock()).expect_err("too big");
+        assert_eq!(e.kind(), ErrorKind::Invalid);
+        assert!(e.message().contains("terlalu besar"), "{}", e.message());
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn refuses_an_existing_file_unless_replacing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("g.renjarb");
+        make(dir.path(), "g.renjarb", &spec(5, 1))
+            .close()
+            .expect("close");
+        let e = generate(&path, &spec(5, 1), false, clock()).expect_err("exists");
+        assert!(matches!(e, Error::AlreadyExists { .. }));
+        let plan = generate(&path, &spec(9, 1), true, clock()).expect("replace");
+        assert_eq!(plan.info().expect("info").counts.tahapan, 9);
+    }
+}

@@ -1,0 +1,149 @@
+//! The month grid's data: the whole tree flattened depth-first, one row per program, outcome,
+//! kegiatan, output and tahapan, with what each row shows. The UI filters, folds and
+//! virtualises; it gets everything in one call so scrolling never waits for the backend.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::edit::Level;
+use crate::error::Result;
+use crate::plan::Plan;
+use crate::undo::UndoState;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct GridRow {
+    pub level: Level,
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The parent row (`None` for a program).
+    #[ts(type = "number | null")]
+    pub parent: Option<i64>,
+    /// The program this row belongs to.
+    #[ts(type = "number")]
+    pub program: i64,
+    /// 1-based place among its siblings.
+    pub nomor: u32,
+    pub nama: String,
+    /// Scheduled months, bit 0 = Januari. For a group row: the months of any tahapan beneath.
+    pub bulan: u16,
+    /// Tahapan only.
+    pub kriteria: String,
+    /// Tahapan only.
+    pub penanggung_jawab: String,
+    /// Number of tahapan beneath a group row (0 for a tahapan).
+    pub tahapan: u32,
+}
+
+/// Everything the grid screen needs.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Grid {
+    pub tahun: i32,
+    pub rows: Vec<GridRow>,
+    /// Names to choose a penanggung jawab from.
+    pub pokja: Vec<String>,
+    pub undo: UndoState,
+}
+
+struct Raw {
+    id: i64,
+    parent: i64,
+    nama: String,
+    bulan: u16,
+    kriteria: String,
+    pj: String,
+}
+
+fn level_rows(plan: &Plan, level: Level) -> Result<Vec<Raw>> {
+    let parent = level.parent().map(|(c, _)| c).unwrap_or("0");
+    let extra = if level == Level::Tahapan {
+        "bulan, kriteria, penanggung_jawab"
+    } else {
+        "0, '', ''"
+    };
+    let sql = format!(
+        "SELECT id, {parent}, nama, {extra} FROM {} ORDER BY {parent} + 0, position, id",
+        level.table()
+    );
+    let mut stmt = plan.conn().prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Raw {
+            id: r.get(0)?,
+            parent: r.get(1)?,
+            nama: r.get(2)?,
+            bulan: r.get(3)?,
+            kriteria: r.get(4)?,
+            pj: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Plan {
+    pub fn grid(&self) -> Result<Grid> {
+        // Children of each (level, parent id), in order.
+        let mut children: HashMap<(Level, i64), Vec<Raw>> = HashMap::new();
+        for level in Level::ALL {
+            for raw in level_rows(self, level)? {
+                children.entry((level, raw.parent)).or_default().push(raw);
+            }
+        }
+        let mut rows = Vec::new();
+        // Depth-first, recursively: the tree is five levels deep.
+        fn walk(
+            children: &mut HashMap<(Level, i64), Vec<Raw>>,
+            level: Level,
+            parent: i64,
+            program: Option<i64>,
+            rows: &mut Vec<GridRow>,
+        ) -> (u16, u32) {
+            let Some(list) = children.remove(&(level, parent)) else {
+                return (0, 0);
+            };
+            let mut bulan = 0u16;
+            let mut count = 0u32;
+            for (i, raw) in list.into_iter().enumerate() {
+                let program = program.unwrap_or(raw.id);
+                let index = rows.len();
+                rows.push(GridRow {
+                    level,
+                    id: raw.id,
+                    parent: (level != Level::Program).then_some(parent),
+                    program,
+                    nomor: i as u32 + 1,
+                    nama: raw.nama,
+                    bulan: raw.bulan,
+                    kriteria: raw.kriteria,
+                    penanggung_jawab: raw.pj,
+                    tahapan: 0,
+                });
+                let next = Level::ALL
+                    .iter()
+                    .position(|l| *l == level)
+                    .and_then(|i| Level::ALL.get(i + 1));
+                match next {
+                    Some(child) => {
+                        let (b, n) = walk(children, *child, raw.id, Some(program), rows);
+                        rows[index].bulan = b;
+                        rows[index].tahapan = n;
+                        bulan |= b;
+                        count += n;
+                    }
+                    None => {
+                        bulan |= rows[index].bulan;
+                        count += 1;
+                    }
+                }
+            }
+            (bulan, count)
+        }
+        walk(&mut children, Level::Program, 0, None, &mut rows);
+        Ok(Grid {
+            tahun: self.identity()?.tahun,
+            rows,
+            pokja: self.pokja_names()?,
+            undo: self.undo_state(),
+        })
+    }
+}
