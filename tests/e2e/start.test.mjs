@@ -42,7 +42,8 @@ test('creates a plan from the template and shows its 8 programs', async () => {
     await app.see('Renja RB 2026.renjarb');
     await app.screenshot('02-new-plan-dialog');
     await app.clickButton('Buat rencana');
-    await app.see('Program area perubahan');
+    await app.one('//h2[normalize-space(.)="Program area perubahan"]', 'the plan screen');
+    await app.waitFor(async () => (await app.findAllX('//table/tbody/tr')).length > 0, 'rows');
 
     assert.deepEqual(await app.table('//table/tbody/tr'), PROGRAMS);
     assert.deepEqual(await app.table('//table/tfoot/tr'), [
