@@ -30,19 +30,21 @@ pub enum Template {
     Empty,
 }
 
+/// One row of the reference Rencana Aksi: a tahapan with its parents repeated.
 #[derive(Debug, Deserialize)]
-struct Row {
-    program_no: u32,
-    program: String,
-    outcome: String,
-    kegiatan: String,
-    output: String,
-    tahapan: String,
-    kriteria_keberhasilan: String,
-    penanggung_jawab: String,
+pub(crate) struct Row {
+    pub program_no: u32,
+    pub program: String,
+    pub outcome: String,
+    pub kegiatan: String,
+    pub output: String,
+    pub tahapan: String,
+    pub kriteria_keberhasilan: String,
+    pub penanggung_jawab: String,
 }
 
-fn rows() -> Result<Vec<Row>> {
+/// The rows of the embedded reference plan, in order.
+pub(crate) fn rows() -> Result<Vec<Row>> {
     csv::Reader::from_reader(SEED_CSV.as_bytes())
         .deserialize()
         .collect::<std::result::Result<_, _>>()
