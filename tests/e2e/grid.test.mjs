@@ -143,6 +143,10 @@ test('renames, adds, reorders and deletes rows, and the keyboard works', async (
       order = (await rows(app)).map((r) => r.nama);
       return order.indexOf('Langkah tambahan') === order.indexOf('Tahap pertama <b>baru</b>') + 1;
     }, 'the new row below again');
+    const numbers = await app.js(
+      `return [...document.querySelectorAll('.body .row.tahapan')].slice(0, 2).map((r) => r.querySelector('.no').textContent.trim())`,
+    );
+    assert.deepEqual(numbers, ['1', '2'], 'the rows are numbered in their new order');
 
     // Space on a month cell schedules it; arrows move between cells.
     await app.clickEl(await monthCell(app, 'Langkah tambahan', 3));

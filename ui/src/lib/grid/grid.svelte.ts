@@ -68,10 +68,8 @@ export function visibleRows(
 ): VisibleRow[] {
   const needle = filters.search.trim().toLowerCase();
   const filtering = needle !== '' || filters.pokja !== '';
-  const inProgram =
-    filters.program === null ? rows : rows.filter((r) => r.program === filters.program);
-  const depthBase = filters.program === null ? 0 : 1;
-  const shown = inProgram.filter((r) => !(filters.program !== null && r.level === 'program'));
+  // One program: its own row heads the tree, so it can be renamed and added to there too.
+  const shown = filters.program === null ? rows : rows.filter((r) => r.program === filters.program);
 
   // Which rows match on their own, and which groups have a matching descendant.
   const keep = new Array<boolean>(shown.length).fill(!filtering);
@@ -99,7 +97,7 @@ export function visibleRows(
   const out: VisibleRow[] = [];
   let hideBelow: number | null = null;
   shown.forEach((row, i) => {
-    const depth = depthOf(row.level) - depthBase;
+    const depth = depthOf(row.level);
     if (hideBelow !== null && depth > hideBelow) return;
     hideBelow = null;
     if (!keep[i]) return;

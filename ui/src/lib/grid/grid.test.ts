@@ -77,17 +77,18 @@ describe('visibleRows', () => {
     expect(v[4]?.hasChildren).toBe(false);
   });
 
-  it('shows one program without its own row, one level shallower', () => {
+  it('shows one program headed by its own row', () => {
     const rows = fixture();
     const p2 = rows[6]!.id;
     const v = visibleRows(rows, { ...none, program: p2 }, new Set());
     expect(names(v)).toEqual([
+      'Penguatan Akuntabilitas',
       'Outcome dua',
       'Menyusun LKjIP',
       'Dokumen LKjIP',
       'Mengumpulkan data kinerja',
     ]);
-    expect(v[0]?.depth).toBe(0);
+    expect(v.map((x) => x.depth)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('filters by Pokja, keeping the groups above matching tahapan', () => {
