@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "close_plan",
     "plan_screen",
     "edit_plan",
+    "get_realisasi",
 ];
 
 fn main() {

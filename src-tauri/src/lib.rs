@@ -29,6 +29,7 @@ pub fn run() {
             commands::plan::close_plan,
             commands::edit::plan_screen,
             commands::edit::edit_plan,
+            commands::realisasi::get_realisasi,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

@@ -39,6 +39,7 @@ mod tests {
         export(crate::NewPlan::export_all(&cfg));
         export(crate::edit::Edit::export_all(&cfg));
         export(crate::edit::Edited::export_all(&cfg));
+        export(crate::realisasi::Realisasi::export_all(&cfg));
     }
 
     #[test]

@@ -1,11 +1,16 @@
 //! Time enters the core only through a [`Clock`] handed in by the caller, so tests are
 //! deterministic and no domain rule reads the system time behind the user's back.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// A source of "now".
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
+
+    /// Today's date where the user is: what "this month" and "late" are judged by.
+    fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
 }
 
 /// The real wall clock, for the shell and the command line.
@@ -15,6 +20,10 @@ pub struct SystemClock;
 impl Clock for SystemClock {
     fn now(&self) -> DateTime<Utc> {
         Utc::now()
+    }
+
+    fn today(&self) -> NaiveDate {
+        chrono::Local::now().date_naive()
     }
 }
 

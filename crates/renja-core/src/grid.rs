@@ -10,6 +10,7 @@ use ts_rs::TS;
 use crate::edit::Level;
 use crate::error::Result;
 use crate::plan::Plan;
+use crate::realisasi::{CellState, Status, cell_state};
 use crate::undo::UndoState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -34,6 +35,10 @@ pub struct GridRow {
     pub penanggung_jawab: String,
     /// Number of tahapan beneath a group row (0 for a tahapan).
     pub tahapan: u32,
+    /// Tahapan only: the state of each month cell, Januari first (12 entries).
+    pub cells: Vec<CellState>,
+    /// Tahapan only: how many pieces of evidence support each month (12 entries).
+    pub bukti: Vec<u16>,
 }
 
 /// Everything the grid screen needs.
@@ -80,8 +85,52 @@ fn level_rows(plan: &Plan, level: Level) -> Result<Vec<Raw>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Realisasi status and evidence counts per tahapan and month.
+#[derive(Default)]
+struct Progress {
+    status: HashMap<(i64, u8), Status>,
+    bukti: HashMap<i64, [u16; 12]>,
+}
+
+fn progress(plan: &Plan) -> Result<Progress> {
+    let mut p = Progress::default();
+    let mut stmt = plan
+        .conn()
+        .prepare_cached("SELECT tahapan_id, bulan, status FROM realisasi")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, u8>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (t, m, code) = row?;
+        if let Some(status) = Status::from_code(&code) {
+            p.status.insert((t, m), status);
+        }
+    }
+    let mut stmt = plan
+        .conn()
+        .prepare_cached("SELECT tahapan_id, bulan FROM bukti")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u16>(1)?)))?;
+    for row in rows {
+        let (t, mask) = row?;
+        let counts = p.bukti.entry(t).or_default();
+        for (m, count) in counts.iter_mut().enumerate() {
+            if mask & (1 << m) != 0 {
+                *count += 1;
+            }
+        }
+    }
+    Ok(p)
+}
+
 impl Plan {
     pub fn grid(&self) -> Result<Grid> {
+        let tahun = self.identity()?.tahun;
+        let today = self.clock().today();
+        let progress = progress(self)?;
         // Children of each (level, parent id), in order.
         let mut children: HashMap<(Level, i64), Vec<Raw>> = HashMap::new();
         for level in Level::ALL {
@@ -117,6 +166,8 @@ impl Plan {
                     kriteria: raw.kriteria,
                     penanggung_jawab: raw.pj,
                     tahapan: 0,
+                    cells: Vec::new(),
+                    bukti: Vec::new(),
                 });
                 let next = Level::ALL
                     .iter()
@@ -139,8 +190,26 @@ impl Plan {
             (bulan, count)
         }
         walk(&mut children, Level::Program, 0, None, &mut rows);
+        for row in rows.iter_mut().filter(|r| r.level == Level::Tahapan) {
+            let bukti = progress.bukti.get(&row.id).copied().unwrap_or_default();
+            row.cells = (1..=12u8)
+                .map(|m| {
+                    let scheduled = row.bulan & (1 << (m - 1)) != 0;
+                    let status = progress.status.get(&(row.id, m)).copied();
+                    cell_state(
+                        scheduled,
+                        status,
+                        u32::from(bukti[usize::from(m - 1)]),
+                        tahun,
+                        m,
+                        today,
+                    )
+                })
+                .collect();
+            row.bukti = bukti.to_vec();
+        }
         Ok(Grid {
-            tahun: self.identity()?.tahun,
+            tahun,
             rows,
             pokja: self.pokja_names()?,
             undo: self.undo_state(),

@@ -18,6 +18,7 @@ mod ids;
 pub mod model;
 pub mod naming;
 mod plan;
+pub mod realisasi;
 pub mod recent;
 mod session;
 mod storage;

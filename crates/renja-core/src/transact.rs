@@ -23,6 +23,8 @@ pub(crate) enum Op {
     UpdateAnggota,
     DeleteAnggota,
     MoveAnggota,
+    Realisasi,
+    ClearRealisasi,
 }
 
 impl Op {
@@ -40,6 +42,8 @@ impl Op {
             Op::UpdateAnggota => "Ubah anggota tim".into(),
             Op::DeleteAnggota => "Hapus anggota tim".into(),
             Op::MoveAnggota => "Pindahkan anggota tim".into(),
+            Op::Realisasi => "Catat realisasi".into(),
+            Op::ClearRealisasi => "Hapus realisasi".into(),
         }
     }
 }

@@ -16,10 +16,12 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::transact::Op;
 
-/// Tables whose changes are undoable: every table of the plan.
-const TABLES: &[&str] = &[
-    "plan", "program", "outcome", "kegiatan", "output", "tahapan", "anggota",
-];
+/// Whether changes to `table` are undoable: every table of the plan but `berkas`, whose rows
+/// (file contents) never change and are only dropped when nothing refers to them; logging
+/// their inverses would copy whole files into memory.
+fn undoable(table: &str) -> bool {
+    table != "berkas"
+}
 
 /// How many steps are kept; older ones are forgotten.
 const MAX_STEPS: usize = 200;
@@ -108,7 +110,7 @@ impl History {
                 row INTEGER NOT NULL,
                 sql TEXT NOT NULL);",
         );
-        for table in TABLES {
+        for (table, _) in crate::storage::TABLES.iter().filter(|(t, _)| undoable(t)) {
             sql.push_str(&triggers_sql(table, &columns(conn, table)?));
         }
         conn.execute_batch(&sql)?;
@@ -205,7 +207,7 @@ pub(crate) fn replay(tx: &Transaction<'_>, step: Step, now: &str) -> Result<Step
         }
     }
     for (tbl, row) in &touched {
-        if TABLES.contains(&tbl.as_str()) {
+        if crate::storage::TABLES.iter().any(|(t, _)| t == tbl) {
             tx.execute(
                 &format!("UPDATE main.{tbl} SET modified_at = ?1 WHERE id = ?2"),
                 rusqlite::params![now, row],

@@ -5,4 +5,5 @@
 pub mod dialog;
 pub mod edit;
 pub mod plan;
+pub mod realisasi;
 pub mod start;

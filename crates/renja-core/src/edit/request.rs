@@ -90,6 +90,16 @@ pub enum Edit {
         id: crate::AnggotaId,
         index: u32,
     },
+    /// Record what was done for a tahapan in month `bulan` (1–12).
+    SetRealisasi {
+        id: TahapanId,
+        bulan: u8,
+        realisasi: crate::realisasi::RealisasiInput,
+    },
+    ClearRealisasi {
+        id: TahapanId,
+        bulan: u8,
+    },
     Undo,
     Redo,
 }
@@ -153,6 +163,12 @@ impl Plan {
             Edit::MoveAnggota { id, index } => {
                 self.move_anggota(id, index as usize).map(|()| None)?
             }
+            Edit::SetRealisasi {
+                id,
+                bulan,
+                realisasi,
+            } => self.set_realisasi(id, bulan, &realisasi).map(|()| None)?,
+            Edit::ClearRealisasi { id, bulan } => self.clear_realisasi(id, bulan).map(|()| None)?,
             Edit::Undo => self.undo().map(|_| None)?,
             Edit::Redo => self.redo().map(|_| None)?,
         };

@@ -104,8 +104,8 @@ pub(crate) enum Depth {
     Full,
 }
 
-/// Check a connected file's integrity and that it holds our schema.
-pub(crate) fn validate(conn: &Connection, path: &Path, depth: Depth) -> Result<()> {
+/// Check a connected file's integrity and that it holds our schema of `version`.
+pub(crate) fn validate(conn: &Connection, path: &Path, version: u32, depth: Depth) -> Result<()> {
     let corrupt = corrupt_on_sql(path);
     let pragma = match depth {
         Depth::Quick => "PRAGMA quick_check(20)",
@@ -133,7 +133,7 @@ pub(crate) fn validate(conn: &Connection, path: &Path, depth: Depth) -> Result<(
             });
         }
     }
-    storage::check_schema(conn).map_err(|detail| Error::Corrupt {
+    storage::check_schema(conn, version).map_err(|detail| Error::Corrupt {
         path: path.into(),
         detail,
     })
@@ -162,7 +162,7 @@ pub(crate) fn open(path: &Path, mode: OpenMode) -> Result<Opened> {
         | OpenFlags::SQLITE_OPEN_EXRESCODE;
     let conn = Connection::open_with_flags(path, flags).map_err(corrupt_on_sql(path))?;
     harden(&conn)?;
-    validate(&conn, path, Depth::Quick)?;
+    validate(&conn, path, header.user_version, Depth::Quick)?;
     if read_only.is_none() {
         prepare_for_writing(&conn)?;
     }
@@ -190,7 +190,7 @@ pub fn check_file(path: &Path) -> Result<CheckReport> {
         | OpenFlags::SQLITE_OPEN_EXRESCODE;
     let conn = Connection::open_with_flags(path, flags).map_err(corrupt_on_sql(path))?;
     harden(&conn)?;
-    validate(&conn, path, Depth::Full)?;
+    validate(&conn, path, header.user_version, Depth::Full)?;
     Ok(CheckReport {
         path: path.into(),
         schema_version: header.user_version,

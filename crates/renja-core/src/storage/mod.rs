@@ -14,14 +14,25 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_kop.sql"),
+    include_str!("migrations/0003_realisasi_bukti.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
-const TABLES: &[&str] = &[
-    "plan", "program", "outcome", "kegiatan", "output", "tahapan", "anggota",
+/// Every table, with the schema version that added it.
+pub(crate) const TABLES: &[(&str, u32)] = &[
+    ("plan", 1),
+    ("program", 1),
+    ("outcome", 1),
+    ("kegiatan", 1),
+    ("output", 1),
+    ("tahapan", 1),
+    ("anggota", 1),
+    ("realisasi", 3),
+    ("berkas", 3),
+    ("bukti", 3),
+    ("bukti_berkas", 3),
 ];
-
 /// Bring `conn` from schema `from` to `to` in one transaction. `from = 0` creates the schema
 /// in an empty database and stamps the application id.
 pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
@@ -38,14 +49,14 @@ pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
     Ok(())
 }
 
-/// Check that the file holds our tables and exactly one plan row. Returns a description of
-/// the first problem found, for the "corrupt" error.
-pub(crate) fn check_schema(conn: &Connection) -> std::result::Result<(), String> {
+/// Check that a file of schema `version` holds that version's tables and exactly one plan
+/// row. Returns a description of the first problem found, for the "corrupt" error.
+pub(crate) fn check_schema(conn: &Connection, version: u32) -> std::result::Result<(), String> {
     let mut stmt = conn
         .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1")
         .map_err(|e| e.to_string())?;
-    for table in TABLES {
-        if !stmt.exists([table]).map_err(|e| e.to_string())? {
+    for (table, since) in TABLES {
+        if *since <= version && !stmt.exists([table]).map_err(|e| e.to_string())? {
             return Err(format!("table {table} missing"));
         }
     }

@@ -12,6 +12,7 @@ mod grid;
 mod migrate;
 mod open;
 mod read_only;
+mod realisasi;
 mod refuse;
 mod save_copy;
 mod session;

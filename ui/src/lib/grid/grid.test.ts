@@ -35,6 +35,8 @@ function row(
     kriteria: '',
     penanggung_jawab: '',
     tahapan: 0,
+    cells: [],
+    bukti: [],
     ...over,
   };
 }

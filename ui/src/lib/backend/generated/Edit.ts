@@ -3,10 +3,11 @@ import type { AnggotaId } from "./AnggotaId";
 import type { AnggotaInput } from "./AnggotaInput";
 import type { Level } from "./Level";
 import type { NewNode } from "./NewNode";
+import type { RealisasiInput } from "./RealisasiInput";
 import type { TahapanId } from "./TahapanId";
 
 /**
  * Every edit the plan screen can make, as one request: the shell has one command for all
  * of them, and the UI gets back everything that may have changed.
  */
-export type Edit = { "type": "addNode", at: NewNode, nama: string, } | { "type": "renameNode", level: Level, id: number, nama: string, } | { "type": "deleteNode", level: Level, id: number, } | { "type": "moveNode", level: Level, id: number, index: number, } | { "type": "setBulan", id: TahapanId, bulan: number, } | { "type": "toggleBulan", id: TahapanId, bulan: number, } | { "type": "scheduleBulan", id: TahapanId, from: number, to: number, on: boolean, } | { "type": "setKriteria", id: TahapanId, text: string, } | { "type": "setPenanggungJawab", id: TahapanId, text: string, } | { "type": "addAnggota", anggota: AnggotaInput, } | { "type": "updateAnggota", id: AnggotaId, anggota: AnggotaInput, } | { "type": "deleteAnggota", id: AnggotaId, } | { "type": "moveAnggota", id: AnggotaId, index: number, } | { "type": "undo" } | { "type": "redo" };
+export type Edit = { "type": "addNode", at: NewNode, nama: string, } | { "type": "renameNode", level: Level, id: number, nama: string, } | { "type": "deleteNode", level: Level, id: number, } | { "type": "moveNode", level: Level, id: number, index: number, } | { "type": "setBulan", id: TahapanId, bulan: number, } | { "type": "toggleBulan", id: TahapanId, bulan: number, } | { "type": "scheduleBulan", id: TahapanId, from: number, to: number, on: boolean, } | { "type": "setKriteria", id: TahapanId, text: string, } | { "type": "setPenanggungJawab", id: TahapanId, text: string, } | { "type": "addAnggota", anggota: AnggotaInput, } | { "type": "updateAnggota", id: AnggotaId, anggota: AnggotaInput, } | { "type": "deleteAnggota", id: AnggotaId, } | { "type": "moveAnggota", id: AnggotaId, index: number, } | { "type": "setRealisasi", id: TahapanId, bulan: number, realisasi: RealisasiInput, } | { "type": "clearRealisasi", id: TahapanId, bulan: number, } | { "type": "undo" } | { "type": "redo" };
