@@ -217,8 +217,8 @@ export class App {
   /** The input or select labelled `label` (its visible label text or its aria-label). */
   async field(label) {
     return this.one(
-      `(//label[.//*[normalize-space(.)=${xq(label)}]]//*[self::input or self::select] | ` +
-        `//*[self::input or self::select][@aria-label=${xq(label)}])[1]`,
+      `(//label[.//*[normalize-space(.)=${xq(label)}]]//*[self::input or self::select or self::textarea] | ` +
+        `//*[self::input or self::select or self::textarea][@aria-label=${xq(label)}])[1]`,
       `field "${label}"`,
     );
   }

@@ -7,10 +7,15 @@ import type { NewPlan } from './generated/NewPlan';
 import type { PlanIdentity } from './generated/PlanIdentity';
 import type { PlanOverview } from './generated/PlanOverview';
 import type { RecentFile } from './generated/RecentFile';
+import type { Realisasi } from './generated/Realisasi';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
 export type { Anggota } from './generated/Anggota';
+export type { Realisasi } from './generated/Realisasi';
+export type { RealisasiInput } from './generated/RealisasiInput';
+export type { Status } from './generated/Status';
+export type { CellState } from './generated/CellState';
 export type { ProgramSummary } from './generated/ProgramSummary';
 export type { Template } from './generated/Template';
 export type { ReadOnlyReason } from './generated/ReadOnlyReason';
@@ -33,6 +38,7 @@ export interface Backend {
   closePlan(): Promise<void>;
   planScreen(): Promise<Edited>;
   editPlan(edit: Edit): Promise<Edited>;
+  getRealisasi(tahapan: number, bulan: number): Promise<Realisasi | null>;
 }
 
 export const backend: Backend = {
@@ -51,4 +57,5 @@ export const backend: Backend = {
   closePlan: () => call('close_plan'),
   planScreen: () => call('plan_screen'),
   editPlan: (edit) => call('edit_plan', { edit }),
+  getRealisasi: (tahapan, bulan) => call('get_realisasi', { tahapan, bulan }),
 };

@@ -191,6 +191,8 @@ export class GridModel {
   drag = $state<MonthDrag | null>(null);
   showKriteria = $state(true);
   showPj = $state(true);
+  /** Jadwal: a click schedules months. Realisasi: a click records what was done. */
+  mode = $state<'jadwal' | 'realisasi'>('jadwal');
 
   visible = $derived(visibleRows(this.grid.rows, this.filters, this.collapsed));
 

@@ -141,6 +141,11 @@ export class FakeBackend implements Backend {
     this.edits.push(edit);
     return this.screen(edit.type === 'addNode' ? 99 : null);
   }
+  realisasi = new Map<string, import('../backend/commands').Realisasi>();
+  async getRealisasi(tahapan: number, bulan: number) {
+    this.log(`getRealisasi ${tahapan} ${bulan}`);
+    return this.realisasi.get(`${tahapan}:${bulan}`) ?? null;
+  }
   screen(created: number | null): Edited {
     return {
       overview: this.current ?? overview('/x.renjarb', { identity: this.stored }),
