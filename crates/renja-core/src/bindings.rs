@@ -40,6 +40,8 @@ mod tests {
         export(crate::edit::Edit::export_all(&cfg));
         export(crate::edit::Edited::export_all(&cfg));
         export(crate::realisasi::Realisasi::export_all(&cfg));
+        export(crate::bukti::Bukti::export_all(&cfg));
+        export(crate::bukti::BuktiInput::export_all(&cfg));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! passes time in through a [`Clock`].
 
 mod bindings;
+pub mod bukti;
 mod clock;
 pub mod edit;
 pub mod error;

@@ -257,8 +257,17 @@ impl Plan {
         file::save_copy(&self.conn, dest)
     }
 
-    /// Close the plan, surfacing any error SQLite reports on closing.
+    /// Close the plan, surfacing any error SQLite reports on closing. With the undo history
+    /// gone, file contents no evidence refers to any more are dropped first.
     pub fn close(self) -> Result<()> {
+        if self.read_only.is_none()
+            && self
+                .upgrade
+                .as_ref()
+                .is_none_or(|u| u.backup_path.is_some())
+        {
+            crate::bukti::berkas::drop_unreferenced(&self.conn)?;
+        }
         self.conn.close().map_err(|(_, e)| Error::Sql(e))
     }
 }

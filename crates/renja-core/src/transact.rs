@@ -25,6 +25,11 @@ pub(crate) enum Op {
     MoveAnggota,
     Realisasi,
     ClearRealisasi,
+    AddBukti,
+    UpdateBukti,
+    AddBuktiFiles,
+    RemoveBuktiFile,
+    DeleteBukti,
 }
 
 impl Op {
@@ -44,6 +49,11 @@ impl Op {
             Op::MoveAnggota => "Pindahkan anggota tim".into(),
             Op::Realisasi => "Catat realisasi".into(),
             Op::ClearRealisasi => "Hapus realisasi".into(),
+            Op::AddBukti => "Tambah bukti dukung".into(),
+            Op::UpdateBukti => "Ubah bukti dukung".into(),
+            Op::AddBuktiFiles => "Tambah berkas bukti dukung".into(),
+            Op::RemoveBuktiFile => "Hapus berkas bukti dukung".into(),
+            Op::DeleteBukti => "Hapus bukti dukung".into(),
         }
     }
 }

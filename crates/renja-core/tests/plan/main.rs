@@ -5,6 +5,8 @@
 
 mod common;
 
+mod bukti;
+
 mod create;
 mod edit;
 mod fixtures;

@@ -1,0 +1,223 @@
+//! File contents inside the plan file: one `berkas` row per distinct SHA-256. Files are
+//! streamed in and out in chunks through SQLite's incremental BLOB I/O, so a 100 MB file is
+//! never held in memory, let alone twice. After writing, the stored bytes are read back and
+//! hashed again before the transaction may commit.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use rusqlite::blob::ZeroBlob;
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+/// Largest file accepted as evidence.
+pub const MAX_FILE_BYTES: u64 = 300 * 1024 * 1024;
+const CHUNK: usize = 1 << 20;
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 and length of everything `reader` yields, read in chunks.
+pub(crate) fn hash_stream(mut reader: impl Read) -> std::io::Result<(String, u64)> {
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; CHUNK];
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(&buf[..n]);
+        total += n as u64;
+    }
+    Ok((hex(&hasher.finalize()), total))
+}
+
+/// A stored file: its row, hash and size, and whether this call stored it (false when the
+/// same contents were already in the plan).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stored {
+    pub id: i64,
+    pub sha256: String,
+    pub size: u64,
+    pub new: bool,
+}
+
+fn too_big(path: &Path, size: u64) -> Error {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Error::invalid(
+        "berkas",
+        format!(
+            "Berkas \"{name}\" terlalu besar ({} MB). Batas satu berkas bukti dukung adalah {} MB; \
+             perkecil atau pisahkan berkasnya.",
+            size.div_ceil(1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// Store the file at `path` (inside the caller's transaction) and return its row.
+pub(crate) fn store(conn: &Connection, path: &Path) -> Result<Stored> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::io(path, std::io::ErrorKind::IsADirectory.into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(path, meta.len()));
+    }
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let (sha256, size) = hash_stream(file).map_err(|e| Error::io(path, e))?;
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(path, size));
+    }
+    let existing: Option<i64> = conn
+        .prepare_cached("SELECT id FROM berkas WHERE sha256 = ?1")?
+        .query_row([&sha256], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(Stored {
+            id,
+            sha256,
+            size,
+            new: false,
+        });
+    }
+    conn.prepare_cached("INSERT INTO berkas (sha256, size, data) VALUES (?1, ?2, ?3)")?
+        .execute(params![sha256, size as i64, ZeroBlob(size)])?;
+    let id = conn.last_insert_rowid();
+    // Copy the file in, hashing what is written: the file may have changed since it was hashed.
+    {
+        let mut blob = conn.blob_open("main", "berkas", "data", id, false)?;
+        let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; CHUNK];
+        let mut written = 0u64;
+        loop {
+            let n = match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::io(path, e)),
+            };
+            if written + n as u64 > size {
+                return Err(changed(path));
+            }
+            hasher.update(&buf[..n]);
+            blob.write_all(&buf[..n])
+                .map_err(|e| Error::Internal(e.to_string()))?;
+            written += n as u64;
+        }
+        if written != size || hex(&hasher.finalize()) != sha256 {
+            return Err(changed(path));
+        }
+    }
+    // Read back what SQLite holds, before anyone may commit it.
+    let blob = conn.blob_open("main", "berkas", "data", id, true)?;
+    let (stored, stored_len) = hash_stream(blob).map_err(|e| Error::Internal(e.to_string()))?;
+    if stored != sha256 || stored_len != size {
+        return Err(Error::Internal(format!(
+            "stored file hash {stored} differs from {sha256}"
+        )));
+    }
+    Ok(Stored {
+        id,
+        sha256,
+        size,
+        new: true,
+    })
+}
+
+fn changed(path: &Path) -> Error {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Error::invalid(
+        "berkas",
+        format!(
+            "Berkas \"{name}\" berubah ketika sedang ditambahkan. Tutup program yang menyuntingnya, lalu coba lagi."
+        ),
+    )
+}
+
+/// Write the contents of berkas `id` to `dest` through a temporary file in the same folder,
+/// synced and renamed, so `dest` is whole or untouched.
+pub(crate) fn export(conn: &Connection, id: i64, dest: &Path) -> Result<()> {
+    let (sha256, size): (String, i64) = conn
+        .prepare_cached("SELECT sha256, size FROM berkas WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .ok_or(Error::Missing { what: "berkas", id })?;
+    let tmp = crate::file::temp_name(dest);
+    let result = (|| {
+        let mut blob = conn.blob_open("main", "berkas", "data", id, true)?;
+        let mut out = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; CHUNK];
+        loop {
+            let n = blob
+                .read(&mut buf)
+                .map_err(|e| Error::Internal(e.to_string()))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n]).map_err(|e| Error::io(&tmp, e))?;
+        }
+        out.sync_all().map_err(|e| Error::io(&tmp, e))?;
+        if hex(&hasher.finalize()) != sha256 || blob.len() as i64 != size {
+            return Err(Error::Internal(format!(
+                "berkas {id} does not match its hash"
+            )));
+        }
+        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
+        crate::file::sync_dir(dest.parent().unwrap_or(Path::new(".")))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Drop file contents no evidence refers to any more. Only safe when no undo step can bring
+/// a reference back, i.e. when the plan is being closed.
+pub(crate) fn drop_unreferenced(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM berkas WHERE id NOT IN (SELECT berkas_id FROM bukti_berkas)",
+        [],
+    )?)
+}
+
+/// The MIME type shown for a file name.
+pub fn mime_for(name: &str) -> &'static str {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "txt" => "text/plain",
+        "csv" => "text/csv",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,357 @@
+//! Bukti dukung: evidence for a tahapan — an SK, a report, minutes, a photo … — with its own
+//! document date and number, the months it supports, and one or more files stored inside the
+//! plan file (see `berkas`). Adding, editing and removing evidence are undoable edits.
+
+pub(crate) mod berkas;
+pub mod names;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::ids::TahapanId;
+use crate::model::Jadwal;
+use crate::plan::Plan;
+use crate::transact::Op;
+
+pub use berkas::{MAX_FILE_BYTES, mime_for};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Jenis {
+    Sk,
+    Laporan,
+    Notulen,
+    DaftarHadir,
+    Undangan,
+    Foto,
+    TangkapanLayar,
+    Lainnya,
+}
+
+impl Jenis {
+    const ALL: [Jenis; 8] = [
+        Jenis::Sk,
+        Jenis::Laporan,
+        Jenis::Notulen,
+        Jenis::DaftarHadir,
+        Jenis::Undangan,
+        Jenis::Foto,
+        Jenis::TangkapanLayar,
+        Jenis::Lainnya,
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            Jenis::Sk => "sk",
+            Jenis::Laporan => "laporan",
+            Jenis::Notulen => "notulen",
+            Jenis::DaftarHadir => "daftarHadir",
+            Jenis::Undangan => "undangan",
+            Jenis::Foto => "foto",
+            Jenis::TangkapanLayar => "tangkapanLayar",
+            Jenis::Lainnya => "lainnya",
+        }
+    }
+
+    fn from_code(code: &str) -> Jenis {
+        Jenis::ALL
+            .into_iter()
+            .find(|j| j.code() == code)
+            .unwrap_or(Jenis::Lainnya)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Jenis::Sk => "SK",
+            Jenis::Laporan => "Laporan",
+            Jenis::Notulen => "Notulen",
+            Jenis::DaftarHadir => "Daftar hadir",
+            Jenis::Undangan => "Undangan",
+            Jenis::Foto => "Foto",
+            Jenis::TangkapanLayar => "Tangkapan layar",
+            Jenis::Lainnya => "Lainnya",
+        }
+    }
+}
+
+/// Evidence as the form sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct BuktiInput {
+    pub judul: String,
+    pub jenis: Jenis,
+    pub nomor: String,
+    /// The document's own date, `YYYY-MM-DD`, or empty.
+    pub tanggal: String,
+    pub keterangan: String,
+    /// The months it supports, bit 0 = Januari.
+    pub bulan: u16,
+}
+
+/// One file of a piece of evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BerkasInfo {
+    /// The `bukti_berkas` row.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The name it was added under, shown as text; made safe only when written out.
+    pub nama: String,
+    pub mime: String,
+    #[ts(type = "number")]
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Bukti {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub uuid: String,
+    pub tahapan: TahapanId,
+    pub judul: String,
+    pub jenis: Jenis,
+    pub nomor: String,
+    pub tanggal: String,
+    pub keterangan: String,
+    /// Month numbers 1–12.
+    pub bulan: Vec<u8>,
+    pub berkas: Vec<BerkasInfo>,
+    pub created_at: String,
+    pub modified_at: String,
+}
+
+fn clean(input: &BuktiInput) -> Result<BuktiInput> {
+    let judul = crate::identity::text("judul", "Judul", &input.judul)?;
+    if judul.is_empty() {
+        return Err(Error::invalid(
+            "judul",
+            "Judul bukti dukung tidak boleh kosong.",
+        ));
+    }
+    let tanggal = input.tanggal.trim().to_owned();
+    if !tanggal.is_empty() && chrono::NaiveDate::parse_from_str(&tanggal, "%Y-%m-%d").is_err() {
+        return Err(Error::invalid("tanggal", "Tanggal dokumen tidak valid."));
+    }
+    let bulan = Jadwal::from_mask(input.bulan)
+        .ok_or_else(|| Error::invalid("bulan", "Bulan harus antara Januari dan Desember."))?
+        .mask();
+    Ok(BuktiInput {
+        judul,
+        jenis: input.jenis,
+        nomor: crate::identity::text("nomor", "Nomor", &input.nomor)?,
+        tanggal,
+        keterangan: crate::identity::text("keterangan", "Keterangan", &input.keterangan)?,
+        bulan,
+    })
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "berkas".into())
+}
+
+/// Attach the files at `paths` to evidence `bukti` inside the caller's transaction.
+fn attach(tx: &rusqlite::Transaction<'_>, bukti: i64, paths: &[PathBuf], now: &str) -> Result<()> {
+    let first: i64 = tx.query_row(
+        "SELECT coalesce(max(position), -1) + 1 FROM bukti_berkas WHERE bukti_id = ?1",
+        [bukti],
+        |r| r.get(0),
+    )?;
+    for (position, path) in (first..).zip(paths) {
+        let stored = berkas::store(tx, path)?;
+        let nama = file_name(path);
+        tx.execute(
+            "INSERT INTO bukti_berkas (uuid, bukti_id, berkas_id, nama, mime, position, modified_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                crate::storage::new_uuid(),
+                bukti,
+                stored.id,
+                nama,
+                mime_for(&nama),
+                position,
+                now
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+impl Plan {
+    /// Add evidence to a tahapan with its files; returns the new evidence's id.
+    pub fn add_bukti(
+        &mut self,
+        tahapan: TahapanId,
+        input: &BuktiInput,
+        files: &[PathBuf],
+    ) -> Result<i64> {
+        let b = clean(input)?;
+        self.transact(Op::AddBukti, |tx, now| {
+            let found: Option<i64> = tx
+                .query_row("SELECT id FROM tahapan WHERE id = ?1", [tahapan], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if found.is_none() {
+                return Err(Error::Missing {
+                    what: "tahapan",
+                    id: tahapan.0,
+                });
+            }
+            tx.execute(
+                "INSERT INTO bukti (uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan,
+                    bulan, created_at, modified_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                params![
+                    crate::storage::new_uuid(),
+                    tahapan,
+                    b.judul,
+                    b.jenis.code(),
+                    b.nomor,
+                    b.tanggal,
+                    b.keterangan,
+                    b.bulan,
+                    now
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            attach(tx, id, files, now)?;
+            Ok(id)
+        })
+    }
+
+    pub fn update_bukti(&mut self, id: i64, input: &BuktiInput) -> Result<()> {
+        let b = clean(input)?;
+        self.transact(Op::UpdateBukti, |tx, now| {
+            let n = tx.execute(
+                "UPDATE bukti SET judul = ?1, jenis = ?2, nomor = ?3, tanggal = ?4,
+                    keterangan = ?5, bulan = ?6, modified_at = ?7 WHERE id = ?8",
+                params![
+                    b.judul,
+                    b.jenis.code(),
+                    b.nomor,
+                    b.tanggal,
+                    b.keterangan,
+                    b.bulan,
+                    now,
+                    id
+                ],
+            )?;
+            if n == 0 {
+                return Err(Error::Missing { what: "bukti", id });
+            }
+            Ok(())
+        })
+    }
+
+    pub fn add_bukti_files(&mut self, id: i64, files: &[PathBuf]) -> Result<()> {
+        self.transact(Op::AddBuktiFiles, |tx, now| {
+            let found: Option<i64> = tx
+                .query_row("SELECT id FROM bukti WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            if found.is_none() {
+                return Err(Error::Missing { what: "bukti", id });
+            }
+            attach(tx, id, files, now)
+        })
+    }
+
+    /// Remove one file from its evidence (by `bukti_berkas` id).
+    pub fn remove_bukti_file(&mut self, id: i64) -> Result<()> {
+        self.transact(Op::RemoveBuktiFile, |tx, _| {
+            if tx.execute("DELETE FROM bukti_berkas WHERE id = ?1", [id])? == 0 {
+                return Err(Error::Missing { what: "berkas", id });
+            }
+            Ok(())
+        })
+    }
+
+    pub fn delete_bukti(&mut self, id: i64) -> Result<()> {
+        self.transact(Op::DeleteBukti, |tx, _| {
+            if tx.execute("DELETE FROM bukti WHERE id = ?1", [id])? == 0 {
+                return Err(Error::Missing { what: "bukti", id });
+            }
+            Ok(())
+        })
+    }
+
+    /// The evidence of one tahapan (`Some`) or of the whole plan, newest document first.
+    pub fn bukti(&self, tahapan: Option<TahapanId>) -> Result<Vec<Bukti>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT id, uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan, bulan,
+                    created_at, modified_at
+             FROM bukti WHERE ?1 IS NULL OR tahapan_id = ?1
+             ORDER BY tanggal DESC, id",
+        )?;
+        let rows = stmt.query_map([tahapan.map(|t| t.0)], |r| {
+            let jenis: String = r.get(4)?;
+            let mask: u16 = r.get(8)?;
+            Ok(Bukti {
+                id: r.get(0)?,
+                uuid: r.get(1)?,
+                tahapan: r.get(2)?,
+                judul: r.get(3)?,
+                jenis: Jenis::from_code(&jenis),
+                nomor: r.get(5)?,
+                tanggal: r.get(6)?,
+                keterangan: r.get(7)?,
+                bulan: Jadwal::from_mask(mask).unwrap_or_default().months(),
+                berkas: Vec::new(),
+                created_at: r.get(9)?,
+                modified_at: r.get(10)?,
+            })
+        })?;
+        let mut out: Vec<Bukti> = rows.collect::<rusqlite::Result<_>>()?;
+        let mut files = self.conn().prepare_cached(
+            "SELECT bb.id, bb.nama, bb.mime, b.size, b.sha256
+             FROM bukti_berkas bb JOIN berkas b ON b.id = bb.berkas_id
+             WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.id",
+        )?;
+        for bukti in &mut out {
+            let rows = files.query_map([bukti.id], |r| {
+                Ok(BerkasInfo {
+                    id: r.get(0)?,
+                    nama: r.get(1)?,
+                    mime: r.get(2)?,
+                    size: r.get::<_, i64>(3)? as u64,
+                    sha256: r.get(4)?,
+                })
+            })?;
+            bukti.berkas = rows.collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(out)
+    }
+
+    /// Write one evidence file (by `bukti_berkas` id) to exactly `dest`, byte-identical.
+    pub fn export_bukti_file(&self, id: i64, dest: &Path) -> Result<()> {
+        let berkas: i64 = self
+            .conn()
+            .query_row(
+                "SELECT berkas_id FROM bukti_berkas WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(Error::Missing { what: "berkas", id })?;
+        berkas::export(self.conn(), berkas, dest)
+    }
+
+    /// Write one evidence file into folder `dir` under its own name made safe and unique;
+    /// returns the path written.
+    pub fn export_bukti_file_into(&self, id: i64, dir: &Path) -> Result<PathBuf> {
+        let nama: String = self
+            .conn()
+            .query_row("SELECT nama FROM bukti_berkas WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(Error::Missing { what: "berkas", id })?;
+        let dest = names::unique_in(dir, &nama);
+        self.export_bukti_file(id, &dest)?;
+        Ok(dest)
+    }
+}
