@@ -18,6 +18,9 @@ const COMMANDS: &[&str] = &[
     "plan_screen",
     "edit_plan",
     "get_realisasi",
+    "bukti_list",
+    "choose_evidence_files",
+    "save_bukti_file",
 ];
 
 fn main() {

@@ -30,6 +30,9 @@ pub fn run() {
             commands::edit::plan_screen,
             commands::edit::edit_plan,
             commands::realisasi::get_realisasi,
+            commands::bukti::bukti_list,
+            commands::bukti::choose_evidence_files,
+            commands::bukti::save_bukti_file,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

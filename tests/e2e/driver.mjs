@@ -385,6 +385,56 @@ export const KEY = {
   ALT: '\uE00A',
 };
 
+/** Answer the native (GTK) file dialog titled `title` by typing `path` into it, as a person
+ * would: the dialog is a real window on the X display, driven with xdotool. A save dialog
+ * proposes a name, which `replace` selects first so the typed path takes its place. */
+export async function answerFileDialog(title, path, { replace = false } = {}) {
+  const deadline = Date.now() + 15_000;
+  let id = '';
+  while (!id) {
+    try {
+      id = execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')[0];
+    } catch {
+      if (Date.now() > deadline) throw new Error(`no file dialog "${title}"`);
+      await sleep(200);
+    }
+  }
+  // Let GTK finish showing and populating the dialog before typing into it.
+  await sleep(1200);
+  execFileSync('xdotool', ['windowfocus', '--sync', id]);
+  // A save dialog's name field has the focus: select the proposed name to type over it. An
+  // open dialog gets its location bar first (Ctrl+L), so no typed character is lost opening it.
+  execFileSync('xdotool', ['key', replace ? 'ctrl+a' : 'ctrl+l']);
+  await sleep(300);
+  execFileSync('xdotool', ['type', '--delay', '15', path]);
+  // GTK completes the typed path in the location bar; let it settle before confirming.
+  await sleep(1000);
+  if (process.env.RENJA_E2E_DEBUG) screenshotDisplay(`dialog-${title.replace(/\W+/g, '-')}`);
+  execFileSync('xdotool', ['key', 'Return']);
+  const gone = Date.now() + 5000;
+  while (Date.now() < gone) {
+    try {
+      execFileSync('xdotool', ['search', '--onlyvisible', '--name', title]);
+    } catch {
+      return;
+    }
+    await sleep(200);
+  }
+  screenshotDisplay(`dialog-stuck-${title.replace(/\W+/g, '-')}`);
+  throw new Error(`the file dialog "${title}" did not close`);
+}
+
+/** A picture of the whole X display (native dialogs included), under the screenshots. */
+export function screenshotDisplay(name) {
+  const file = join(SHOTS, `${name}.png`);
+  execFileSync('/usr/bin/import', ['-window', 'root', file]);
+  return file;
+}
+
 export function cli(...args) {
   return execFileSync(CLI, args, { encoding: 'utf8' });
 }

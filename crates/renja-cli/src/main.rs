@@ -62,6 +62,12 @@ enum Command {
         /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
+        /// Pieces of evidence (bukti dukung) to add, each with one file (at most 100000).
+        #[arg(long, default_value_t = 0)]
+        evidence: u32,
+        /// Size of each evidence file in bytes (at most 300 MB; at most 20 GB in total).
+        #[arg(long, default_value_t = 200_000)]
+        evidence_bytes: u64,
     },
 }
 
@@ -165,18 +171,27 @@ fn run(cli: Cli) -> Result<(), Error> {
             seed,
             tahun,
             force,
+            evidence,
+            evidence_bytes,
         } => {
             use chrono::Datelike;
             let spec = GenerateSpec {
                 tahapan,
                 tahun: tahun.unwrap_or_else(|| chrono::Local::now().year()),
                 seed,
+                evidence,
+                evidence_bytes,
             };
             let plan = generate::generate(&file, &spec, force, Arc::new(SystemClock))?;
             let t = plan.info()?.counts;
+            let bukti = if evidence == 0 {
+                String::new()
+            } else {
+                format!(", {evidence} bukti dukung @ {evidence_bytes} byte")
+            };
             out(&format!(
                 "Rencana sintetis dibuat: {} ({} program, {} outcome, {} kegiatan, {} output, \
-                 {} tahapan)",
+                 {} tahapan{bukti})",
                 file.display(),
                 t.programs,
                 t.outcomes,

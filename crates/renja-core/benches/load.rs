@@ -25,6 +25,8 @@ fn main() {
             tahapan: n,
             tahun: 2026,
             seed: 7,
+            evidence: 0,
+            evidence_bytes: 0,
         };
         generate(&path, &spec, true, Arc::new(SystemClock))
             .expect("generate")

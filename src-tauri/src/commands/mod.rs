@@ -2,6 +2,7 @@
 //! the core through `AppState`, return its value or its `{ kind, message }` error. All are
 //! `async` so Tauri runs them off the main thread.
 
+pub mod bukti;
 pub mod dialog;
 pub mod edit;
 pub mod plan;

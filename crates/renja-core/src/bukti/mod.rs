@@ -340,9 +340,9 @@ impl Plan {
         berkas::export(self.conn(), berkas, dest)
     }
 
-    /// Write one evidence file into folder `dir` under its own name made safe and unique;
-    /// returns the path written.
-    pub fn export_bukti_file_into(&self, id: i64, dir: &Path) -> Result<PathBuf> {
+    /// The name an evidence file (by `bukti_berkas` id) is proposed under when saved out:
+    /// its own name, made safe.
+    pub fn bukti_file_name(&self, id: i64) -> Result<String> {
         let nama: String = self
             .conn()
             .query_row("SELECT nama FROM bukti_berkas WHERE id = ?1", [id], |r| {
@@ -350,7 +350,13 @@ impl Plan {
             })
             .optional()?
             .ok_or(Error::Missing { what: "berkas", id })?;
-        let dest = names::unique_in(dir, &nama);
+        Ok(names::safe_file_name(&nama))
+    }
+
+    /// Write one evidence file into folder `dir` under its own name made safe and unique;
+    /// returns the path written.
+    pub fn export_bukti_file_into(&self, id: i64, dir: &Path) -> Result<PathBuf> {
+        let dest = names::unique_in(dir, &self.bukti_file_name(id)?);
         self.export_bukti_file(id, &dest)?;
         Ok(dest)
     }

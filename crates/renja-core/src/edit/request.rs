@@ -100,6 +100,31 @@ pub enum Edit {
         id: TahapanId,
         bulan: u8,
     },
+    /// Add evidence with its files (paths the user chose or dropped).
+    AddBukti {
+        tahapan: TahapanId,
+        bukti: crate::bukti::BuktiInput,
+        files: Vec<std::path::PathBuf>,
+    },
+    UpdateBukti {
+        #[ts(type = "number")]
+        id: i64,
+        bukti: crate::bukti::BuktiInput,
+    },
+    AddBuktiFiles {
+        #[ts(type = "number")]
+        id: i64,
+        files: Vec<std::path::PathBuf>,
+    },
+    RemoveBuktiFile {
+        /// The `bukti_berkas` row.
+        #[ts(type = "number")]
+        id: i64,
+    },
+    DeleteBukti {
+        #[ts(type = "number")]
+        id: i64,
+    },
     Undo,
     Redo,
 }
@@ -169,6 +194,15 @@ impl Plan {
                 realisasi,
             } => self.set_realisasi(id, bulan, &realisasi).map(|()| None)?,
             Edit::ClearRealisasi { id, bulan } => self.clear_realisasi(id, bulan).map(|()| None)?,
+            Edit::AddBukti {
+                tahapan,
+                bukti,
+                files,
+            } => Some(self.add_bukti(tahapan, &bukti, &files)?),
+            Edit::UpdateBukti { id, bukti } => self.update_bukti(id, &bukti).map(|()| None)?,
+            Edit::AddBuktiFiles { id, files } => self.add_bukti_files(id, &files).map(|()| None)?,
+            Edit::RemoveBuktiFile { id } => self.remove_bukti_file(id).map(|()| None)?,
+            Edit::DeleteBukti { id } => self.delete_bukti(id).map(|()| None)?,
             Edit::Undo => self.undo().map(|_| None)?,
             Edit::Redo => self.redo().map(|_| None)?,
         };

@@ -35,6 +35,8 @@ export class AppModel {
   /** A completed action worth confirming ("Salinan disimpan …"). */
   notice = $state<string | null>(null);
   busy = $state(false);
+  /** While a dialog that takes files is open, dropped files go to it instead of opening. */
+  dropTarget: ((paths: string[]) => void) | null = null;
 
   readonly backend: Backend;
   /** Saves still on their way to the plan file; closing or switching plans waits for them. */
@@ -109,6 +111,10 @@ export class AppModel {
   }
 
   async openDropped(paths: string[]): Promise<void> {
+    if (this.dropTarget) {
+      this.dropTarget(paths);
+      return;
+    }
     const path = pickDropped(paths);
     if (path) await this.open(path, false);
   }

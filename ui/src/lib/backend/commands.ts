@@ -8,6 +8,7 @@ import type { PlanIdentity } from './generated/PlanIdentity';
 import type { PlanOverview } from './generated/PlanOverview';
 import type { RecentFile } from './generated/RecentFile';
 import type { Realisasi } from './generated/Realisasi';
+import type { Bukti } from './generated/Bukti';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -16,6 +17,9 @@ export type { Realisasi } from './generated/Realisasi';
 export type { RealisasiInput } from './generated/RealisasiInput';
 export type { Status } from './generated/Status';
 export type { CellState } from './generated/CellState';
+export type { Bukti } from './generated/Bukti';
+export type { BuktiInput } from './generated/BuktiInput';
+export type { Jenis } from './generated/Jenis';
 export type { ProgramSummary } from './generated/ProgramSummary';
 export type { Template } from './generated/Template';
 export type { ReadOnlyReason } from './generated/ReadOnlyReason';
@@ -39,6 +43,9 @@ export interface Backend {
   planScreen(): Promise<Edited>;
   editPlan(edit: Edit): Promise<Edited>;
   getRealisasi(tahapan: number, bulan: number): Promise<Realisasi | null>;
+  buktiList(tahapan: number | null): Promise<Bukti[]>;
+  chooseEvidenceFiles(): Promise<string[]>;
+  saveBuktiFile(id: number): Promise<string | null>;
 }
 
 export const backend: Backend = {
@@ -58,4 +65,7 @@ export const backend: Backend = {
   planScreen: () => call('plan_screen'),
   editPlan: (edit) => call('edit_plan', { edit }),
   getRealisasi: (tahapan, bulan) => call('get_realisasi', { tahapan, bulan }),
+  buktiList: (tahapan) => call('bukti_list', { tahapan }),
+  chooseEvidenceFiles: () => call('choose_evidence_files'),
+  saveBuktiFile: (id) => call('save_bukti_file', { id }),
 };

@@ -146,6 +146,20 @@ export class FakeBackend implements Backend {
     this.log(`getRealisasi ${tahapan} ${bulan}`);
     return this.realisasi.get(`${tahapan}:${bulan}`) ?? null;
   }
+  bukti: import('../backend/commands').Bukti[] = [];
+  chosenFiles: string[] = [];
+  async buktiList(tahapan: number | null) {
+    this.log(`buktiList ${tahapan}`);
+    return this.bukti.filter((b) => tahapan === null || b.tahapan === tahapan);
+  }
+  async chooseEvidenceFiles() {
+    this.log('chooseEvidenceFiles');
+    return this.chosenFiles;
+  }
+  async saveBuktiFile(id: number) {
+    this.log(`saveBuktiFile ${id}`);
+    return this.dialogAnswer;
+  }
   screen(created: number | null): Edited {
     return {
       overview: this.current ?? overview('/x.renjarb', { identity: this.stored }),

@@ -1,0 +1,66 @@
+//! Evidence: listing it, choosing files to attach, saving a file out. Adding and removing
+//! evidence are edits (`edit_plan`).
+
+use std::path::PathBuf;
+
+use renja_core::bukti::Bukti;
+use renja_core::{IpcError, TahapanId};
+use rfd::AsyncFileDialog;
+use tauri::{State, WebviewWindow};
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn bukti_list(
+    state: State<'_, AppState>,
+    tahapan: Option<TahapanId>,
+) -> Result<Vec<Bukti>, IpcError> {
+    state.session(|s| s.plan()?.bukti(tahapan))
+}
+
+/// The files the user picks to attach (none when cancelled).
+#[tauri::command]
+pub async fn choose_evidence_files(window: WebviewWindow) -> Result<Vec<String>, IpcError> {
+    let picked = AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title("Pilih berkas bukti dukung")
+        .add_filter(
+            "Dokumen dan gambar",
+            &[
+                "pdf", "jpg", "jpeg", "png", "gif", "webp", "doc", "docx", "xls", "xlsx", "odt",
+            ],
+        )
+        .add_filter("Semua berkas", &["*"])
+        .pick_files()
+        .await
+        .unwrap_or_default();
+    Ok(picked
+        .iter()
+        .map(|h| h.path().to_string_lossy().into_owned())
+        .collect())
+}
+
+/// Save one evidence file (by `bukti_berkas` id) where the user chooses; returns the path
+/// written, or `None` when cancelled.
+#[tauri::command]
+pub async fn save_bukti_file(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Option<String>, IpcError> {
+    let name = state.session(|s| s.plan()?.bukti_file_name(id))?;
+    let dest: Option<PathBuf> = AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title("Simpan berkas bukti dukung")
+        .set_directory(&state.documents_dir)
+        .set_file_name(name)
+        .save_file()
+        .await
+        .map(|h| h.path().to_path_buf());
+    match dest {
+        Some(dest) => state
+            .session(|s| s.plan()?.export_bukti_file(id, &dest))
+            .map(|()| Some(dest.to_string_lossy().into_owned())),
+        None => Ok(None),
+    }
+}

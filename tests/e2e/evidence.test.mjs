@@ -1,0 +1,127 @@
+// Evidence: attach a PDF through the real file dialog, see the cell's count and state change,
+// save the file out and compare hashes, restart and find it kept.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KEY, Machine, answerFileDialog, cli } from './driver.mjs';
+
+const FIRST = 'Menyusun susunan Tim RB Unit Kerja';
+const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+let machine;
+before(async () => {
+  machine = await Machine.start('evidence');
+});
+after(async () => {
+  await machine?.stop();
+});
+
+async function nameCell(app) {
+  await cell(app, 1);
+  return app.one(
+    `//div[contains(@class,"row tahapan")][.//span[contains(@class,"label") and normalize-space(.)="${FIRST}"]]//div[contains(@class,"name")]`,
+    'the first tahapan name',
+  );
+}
+
+async function cell(app, month) {
+  const key = await app.waitFor(
+    () =>
+      app.js(
+        `return [...document.querySelectorAll('.body .row.tahapan')].find((r) => r.querySelector('.name .label')?.textContent === arguments[0])?.dataset.key`,
+        FIRST,
+      ),
+    'the first tahapan',
+  );
+  return app.one(`//div[@data-key="${key}"]//div[@data-month="${month}"]`, `month ${month}`);
+}
+
+test('attaches a PDF, sees the month change, saves it out identical, and keeps it', async () => {
+  const plan = join(machine.dirs.files, 'bukti.renjarb');
+  cli('new', plan, '--tahun', String(new Date().getFullYear() - 1));
+  // A small real PDF with a name that needs care.
+  const pdf = join(machine.dirs.files, 'SK Tim RB (final).pdf');
+  writeFileSync(
+    pdf,
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+  const saved = join(machine.dirs.files, 'tersimpan.pdf');
+
+  await machine.with([plan], async (app) => {
+    await app.clickButton('Rencana aksi');
+    await app.see('Uraian');
+    // Schedule February and record it done: without evidence it is "done, no evidence".
+    await app.clickEl(await cell(app, 2));
+    await app.clickButton('Realisasi');
+    await app.clickEl(await cell(app, 2));
+    await app.clickEl(await app.one('//label[normalize-space(.)="Selesai"]/input'));
+    await app.clickButton('Simpan');
+    await app.waitFor(
+      async () => (await app.attr(await cell(app, 2), 'data-state')) === 'selesaiTanpaBukti',
+      'February done without evidence',
+    );
+
+    // Attach the PDF to February through the file dialog.
+    await app.clickButton('Bukti dukung');
+    await app.clickEl(await cell(app, 2));
+    await app.see('Realisasi Februari');
+    await app.press(KEY.ESCAPE);
+    await app.clickButton('+ Tambah bukti');
+    await app.fill('Judul', 'SK Tim RB <b>final</b>');
+    await app.fill('Nomor dokumen', '800/12/DISBUN/2025');
+    const feb = await app.one(
+      '//fieldset[contains(@class,"months")]//label[normalize-space(.)="Feb"]/input',
+    );
+    assert.equal(
+      await app.cmd('GET', `/element/${feb}/property/checked`),
+      true,
+      'the cell month is preset',
+    );
+    await app.clickButton('Pilih berkas…');
+    await answerFileDialog('Pilih berkas bukti dukung', pdf);
+    await app.see('SK Tim RB (final).pdf');
+    await app.screenshot('01-add-evidence');
+    await app.clickButton('Simpan');
+
+    await app.waitFor(
+      async () => (await app.attr(await cell(app, 2), 'data-state')) === 'selesai',
+      'February done with evidence',
+    );
+    assert.match(await app.attr(await cell(app, 2), 'aria-label'), /1 bukti dukung/);
+    await app.see('SK Tim RB <b>final</b>');
+    assert.equal((await app.findAll('aside b')).length, 0, 'the title is shown as text');
+    await app.see(sha256(pdf).slice(0, 12));
+    await app.screenshot('02-evidence-listed');
+
+    // Save the file out through the save dialog and compare.
+    await app.clickButton('Simpan SK Tim RB (final).pdf');
+    await answerFileDialog('Simpan berkas bukti dukung', saved, { replace: true });
+    await app.see('Berkas disimpan di');
+  });
+  assert.equal(sha256(saved), sha256(pdf));
+
+  await machine.with([plan], async (app) => {
+    await app.clickButton('Rencana aksi');
+    await app.see('Uraian');
+    assert.equal(await app.attr(await cell(app, 2), 'data-state'), 'selesai');
+    await app.clickButton('Bukti dukung');
+    await app.clickEl(await nameCell(app));
+    await app.see('SK Tim RB (final).pdf');
+    // Deleting the evidence asks first and can be undone.
+    await app.clickButton('Hapus bukti SK Tim RB <b>final</b>');
+    await app.clickEl(
+      await app.one('//*[@role="alertdialog"]//button[normalize-space(.)="Hapus"]'),
+    );
+    await app.waitFor(
+      async () => (await app.attr(await cell(app, 2), 'data-state')) === 'selesaiTanpaBukti',
+      'evidence gone',
+    );
+    await app.clickButton('↶ Urungkan');
+    await app.waitFor(
+      async () => (await app.attr(await cell(app, 2), 'data-state')) === 'selesai',
+      'evidence back',
+    );
+  });
+});
