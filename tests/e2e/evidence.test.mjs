@@ -64,7 +64,7 @@ test('attaches a PDF, sees the month change, saves it out identical, and keeps i
     );
 
     // Attach the PDF to February through the file dialog.
-    await app.clickButton('Bukti dukung');
+    await app.clickButton('Panel bukti dukung');
     await app.clickEl(await cell(app, 2));
     await app.see('Realisasi Februari');
     await app.press(KEY.ESCAPE);
@@ -106,9 +106,26 @@ test('attaches a PDF, sees the month change, saves it out identical, and keeps i
     await app.clickButton('Rencana aksi');
     await app.see('Uraian');
     assert.equal(await app.attr(await cell(app, 2), 'data-state'), 'selesai');
+    // The plan-wide list finds it by kind and by file name.
     await app.clickButton('Bukti dukung');
+    await app.see('Daftar bukti dukung');
+    await app.see('1 dari 1 bukti');
+    await app.clickEl(
+      await app.one('//select[@aria-label="Jenis"]/option[normalize-space(.)="Foto"]'),
+    );
+    await app.see('Tidak ada bukti dukung yang cocok dengan saringan.');
+    await app.clickEl(
+      await app.one('//select[@aria-label="Jenis"]/option[normalize-space(.)="Laporan"]'),
+    );
+    await app.fill('Cari bukti', '(final).pdf');
+    await app.see('1 dari 1 bukti');
+    await app.screenshot('03-evidence-list');
+    await app.clickButton('Rencana aksi');
+    await app.see('Uraian');
+    await app.clickButton('Panel bukti dukung');
     await app.clickEl(await nameCell(app));
     await app.see('SK Tim RB (final).pdf');
+
     // Deleting the evidence asks first and can be undone.
     await app.clickButton('Hapus bukti SK Tim RB <b>final</b>');
     await app.clickEl(
