@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "bukti_list",
     "choose_evidence_files",
     "save_bukti_file",
+    "preview_bukti_file",
+    "open_bukti_file",
 ];
 
 fn main() {

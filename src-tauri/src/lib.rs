@@ -33,6 +33,8 @@ pub fn run() {
             commands::bukti::bukti_list,
             commands::bukti::choose_evidence_files,
             commands::bukti::save_bukti_file,
+            commands::bukti::preview_bukti_file,
+            commands::bukti::open_bukti_file,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

@@ -10,6 +10,29 @@ import { KEY, Machine, answerFileDialog, cli } from './driver.mjs';
 const FIRST = 'Menyusun susunan Tim RB Unit Kerja';
 const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/** A valid one-page PDF showing `text`, with a correct cross-reference table. */
+function onePagePdf(text) {
+  const stream = `BT /F1 24 Tf 72 700 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return out;
+}
+
 let machine;
 before(async () => {
   machine = await Machine.start('evidence');
@@ -43,10 +66,7 @@ test('attaches a PDF, sees the month change, saves it out identical, and keeps i
   cli('new', plan, '--tahun', String(new Date().getFullYear() - 1));
   // A small real PDF with a name that needs care.
   const pdf = join(machine.dirs.files, 'SK Tim RB (final).pdf');
-  writeFileSync(
-    pdf,
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
+  writeFileSync(pdf, onePagePdf('SK Tim Reformasi Birokrasi'));
   const saved = join(machine.dirs.files, 'tersimpan.pdf');
 
   await machine.with([plan], async (app) => {
@@ -94,6 +114,21 @@ test('attaches a PDF, sees the month change, saves it out identical, and keeps i
     assert.equal((await app.findAll('aside b')).length, 0, 'the title is shown as text');
     await app.see(sha256(pdf).slice(0, 12));
     await app.screenshot('02-evidence-listed');
+
+    // View it inside the app: pdf.js draws its page.
+    await app.clickButton('Lihat SK Tim RB (final).pdf');
+    await app.one('//canvas[@aria-label="Halaman 1 dari 1"]', 'the drawn PDF page');
+    await app.waitFor(
+      () =>
+        app.js(
+          `const c = document.querySelector('canvas'); if (!c || c.width === 0) return false;
+           const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+           for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) return true; return false;`,
+        ),
+      'pixels on the PDF page',
+    );
+    await app.screenshot('02b-preview');
+    await app.clickButton('Tutup pratinjau');
 
     // Save the file out through the save dialog and compare.
     await app.clickButton('Simpan SK Tim RB (final).pdf');

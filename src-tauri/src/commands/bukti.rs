@@ -3,10 +3,11 @@
 
 use std::path::PathBuf;
 
-use renja_core::bukti::Bukti;
+use renja_core::bukti::{Bukti, no_application};
 use renja_core::{IpcError, TahapanId};
 use rfd::AsyncFileDialog;
-use tauri::{State, WebviewWindow};
+use tauri::ipc::Response;
+use tauri::{Manager, State, WebviewWindow};
 
 use crate::state::AppState;
 
@@ -63,4 +64,49 @@ pub async fn save_bukti_file(
             .map(|()| Some(dest.to_string_lossy().into_owned())),
         None => Ok(None),
     }
+}
+
+/// The bytes of a PDF or image evidence file, for the viewer inside the app.
+#[tauri::command]
+pub async fn preview_bukti_file(state: State<'_, AppState>, id: i64) -> Result<Response, IpcError> {
+    state
+        .session(|s| s.plan()?.bukti_file_for_preview(id))
+        .map(|(bytes, _mime)| Response::new(bytes))
+}
+
+/// Open a document or image evidence file with the computer's own application, from a fresh
+/// temporary copy (the plan file itself is never handed out).
+#[tauri::command]
+pub async fn open_bukti_file(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<(), IpcError> {
+    let cache = window
+        .app_handle()
+        .path()
+        .app_cache_dir()
+        .unwrap_or_else(|_| std::env::temp_dir());
+    let dir = cache.join("dibuka").join(uuid_like());
+    std::fs::create_dir_all(&dir).map_err(|e| renja_core::Error::Internal(e.to_string()))?;
+    let path = state.session(|s| s.plan()?.export_for_opening(id, &dir))?;
+    opener::open(&path).map_err(|_| {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        IpcError::from(no_application(&name))
+    })
+}
+
+/// A folder name no other opening shares.
+fn uuid_like() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default()
+    )
 }

@@ -188,6 +188,25 @@ pub(crate) fn export(conn: &Connection, id: i64, dest: &Path) -> Result<()> {
     result
 }
 
+/// The whole contents of berkas `id`, checked against its SHA-256 (for viewing).
+pub(crate) fn read_all(conn: &Connection, id: i64) -> Result<Vec<u8>> {
+    let sha256: String = conn
+        .prepare_cached("SELECT sha256 FROM berkas WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or(Error::Missing { what: "berkas", id })?;
+    let mut blob = conn.blob_open("main", "berkas", "data", id, true)?;
+    let mut bytes = Vec::with_capacity(blob.len());
+    blob.read_to_end(&mut bytes)
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    if hex(&Sha256::digest(&bytes)) != sha256 {
+        return Err(Error::Internal(format!(
+            "berkas {id} does not match its hash"
+        )));
+    }
+    Ok(bytes)
+}
+
 /// Drop file contents no evidence refers to any more. Only safe when no undo step can bring
 /// a reference back, i.e. when the plan is being closed.
 pub(crate) fn drop_unreferenced(conn: &Connection) -> Result<usize> {

@@ -19,6 +19,19 @@ use crate::transact::Op;
 
 pub use berkas::{MAX_FILE_BYTES, mime_for};
 
+/// The error shown when no application on this computer opens an evidence file.
+pub fn no_application(name: &str) -> Error {
+    Error::invalid(
+        "berkas",
+        format!(
+            "Tidak ada aplikasi di komputer ini yang dapat membuka \"{name}\". Simpan berkasnya lalu buka secara manual."
+        ),
+    )
+}
+
+/// Largest file shown inside the app; bigger ones are saved or opened elsewhere.
+pub const MAX_PREVIEW_BYTES: u64 = 50 * 1024 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Jenis {
@@ -103,6 +116,10 @@ pub struct BerkasInfo {
     #[ts(type = "number")]
     pub size: u64,
     pub sha256: String,
+    /// A PDF or image small enough to view inside the app.
+    pub previewable: bool,
+    /// A document or image that may be opened with another application.
+    pub openable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -313,11 +330,17 @@ impl Plan {
         )?;
         for bukti in &mut out {
             let rows = files.query_map([bukti.id], |r| {
+                let nama: String = r.get(1)?;
+                let mime: String = r.get(2)?;
+                let size = r.get::<_, i64>(3)? as u64;
                 Ok(BerkasInfo {
                     id: r.get(0)?,
-                    nama: r.get(1)?,
-                    mime: r.get(2)?,
-                    size: r.get::<_, i64>(3)? as u64,
+                    previewable: (mime == "application/pdf" || mime.starts_with("image/"))
+                        && size <= MAX_PREVIEW_BYTES,
+                    openable: names::can_open_externally(&nama),
+                    nama,
+                    mime,
+                    size,
                     sha256: r.get(4)?,
                 })
             })?;
@@ -338,6 +361,50 @@ impl Plan {
             .optional()?
             .ok_or(Error::Missing { what: "berkas", id })?;
         berkas::export(self.conn(), berkas, dest)
+    }
+
+    /// The contents of an evidence file (by `bukti_berkas` id) for viewing inside the app, with
+    /// its MIME type: PDFs and images only, up to [`MAX_PREVIEW_BYTES`].
+    pub fn bukti_file_for_preview(&self, id: i64) -> Result<(Vec<u8>, String)> {
+        let (nama, berkas, size): (String, i64, i64) = self
+            .conn()
+            .query_row(
+                "SELECT bb.nama, bb.berkas_id, b.size FROM bukti_berkas bb
+                 JOIN berkas b ON b.id = bb.berkas_id WHERE bb.id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or(Error::Missing { what: "berkas", id })?;
+        let mime = mime_for(&nama);
+        if !(mime == "application/pdf" || mime.starts_with("image/")) {
+            return Err(Error::invalid(
+                "berkas",
+                "Hanya PDF dan gambar yang dapat dilihat di dalam aplikasi.",
+            ));
+        }
+        if size as u64 > MAX_PREVIEW_BYTES {
+            return Err(Error::invalid(
+                "berkas",
+                "Berkas ini terlalu besar untuk dilihat di dalam aplikasi; simpan lalu buka dengan aplikasi lain.",
+            ));
+        }
+        Ok((berkas::read_all(self.conn(), berkas)?, mime.to_owned()))
+    }
+
+    /// Write an evidence file into `dir` (a fresh temporary folder of the caller's) for opening
+    /// with another application; refused for anything but documents and images.
+    pub fn export_for_opening(&self, id: i64, dir: &Path) -> Result<PathBuf> {
+        let name = self.bukti_file_name(id)?;
+        if !names::can_open_externally(&name) {
+            return Err(Error::invalid(
+                "berkas",
+                format!(
+                    "Berkas \"{name}\" tidak dibuka demi keamanan (program, skrip, pintasan, atau dokumen bermakro). Simpan berkasnya bila memang diperlukan."
+                ),
+            ));
+        }
+        self.export_bukti_file_into(id, dir)
     }
 
     /// The name an evidence file (by `bukti_berkas` id) is proposed under when saved out:

@@ -52,6 +52,23 @@ pub fn safe_file_name(name: &str) -> String {
     out
 }
 
+/// Extensions of documents and images that may be handed to another application. Anything
+/// else — programs, scripts, shortcuts, macro documents (.exe, .bat, .js, .lnk, .docm, …) —
+/// is only ever saved, never opened: evidence from a colleague must not run.
+const OPENABLE: &[&str] = &[
+    "pdf", "jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff", "txt", "csv", "doc", "docx",
+    "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf",
+];
+
+/// Whether a file of this name may be opened with another application.
+pub fn can_open_externally(name: &str) -> bool {
+    let safe = safe_file_name(name);
+    match safe.rsplit_once('.') {
+        Some((_, ext)) => OPENABLE.contains(&ext.to_ascii_lowercase().as_str()),
+        None => false,
+    }
+}
+
 /// `dir/name`, or `dir/stem (2).ext`, … whichever does not exist yet.
 pub fn unique_in(dir: &Path, name: &str) -> PathBuf {
     let name = safe_file_name(name);
@@ -93,6 +110,42 @@ mod tests {
         let safe = safe_file_name(&long);
         assert_eq!(safe.chars().count(), 120);
         assert!(safe.ends_with(".pdf"));
+    }
+
+    #[test]
+    fn only_documents_and_images_may_be_opened() {
+        for ok in [
+            "SK.pdf",
+            "foto.JPG",
+            "notulen.docx",
+            "rekap.xlsx",
+            "scan.tiff",
+        ] {
+            assert!(can_open_externally(ok), "{ok}");
+        }
+        for no in [
+            "setup.exe",
+            "a.msi",
+            "run.bat",
+            "x.cmd",
+            "y.com",
+            "s.scr",
+            "m.js",
+            "v.vbs",
+            "p.ps1",
+            "h.hta",
+            "l.lnk",
+            "u.url",
+            "j.jar",
+            "s.sh",
+            "macro.docm",
+            "macro.xlsm",
+            "noext",
+            "laporan.pdf.exe",
+            "..\\evil.bat",
+        ] {
+            assert!(!can_open_externally(no), "{no}");
+        }
     }
 
     #[test]

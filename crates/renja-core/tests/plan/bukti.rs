@@ -294,3 +294,51 @@ fn read_only_plans_refuse_evidence() {
         Err(Error::ReadOnly)
     ));
 }
+
+#[test]
+fn only_pdfs_and_images_preview_and_only_documents_open_elsewhere() {
+    let dir = tempdir();
+    let (mut plan, t) = plan(dir.path());
+    let pdf = random_file(dir.path(), "SK.pdf", 2000, 21);
+    let png = random_file(dir.path(), "foto.png", 3000, 22);
+    let bat = random_file(dir.path(), "jalankan.bat", 50, 23);
+    let docm = random_file(dir.path(), "makro.docm", 60, 24);
+    plan.add_bukti(t, &input("Campuran", 1), &[pdf.clone(), png, bat, docm])
+        .expect("add");
+    let files = plan.bukti(Some(t)).expect("list").remove(0).berkas;
+    let flags: Vec<(bool, bool)> = files.iter().map(|f| (f.previewable, f.openable)).collect();
+    assert_eq!(
+        flags,
+        [(true, true), (true, true), (false, false), (false, false)]
+    );
+
+    let (bytes, mime) = plan
+        .bukti_file_for_preview(files[0].id)
+        .expect("preview pdf");
+    assert_eq!(
+        (bytes, mime.as_str()),
+        (std::fs::read(&pdf).expect("read"), "application/pdf")
+    );
+    let e = plan
+        .bukti_file_for_preview(files[2].id)
+        .expect_err("no preview of a script");
+    assert_eq!(e.kind(), ErrorKind::Invalid);
+
+    let out = dir.path().join("buka");
+    std::fs::create_dir(&out).expect("mkdir");
+    let opened = plan
+        .export_for_opening(files[0].id, &out)
+        .expect("a pdf may open");
+    assert_eq!(sha256(&opened), sha256(&pdf));
+    for f in &files[2..] {
+        let e = plan
+            .export_for_opening(f.id, &out)
+            .expect_err("never opened");
+        assert!(e.message().contains("demi keamanan"), "{}", e.message());
+    }
+    assert_eq!(
+        std::fs::read_dir(&out).expect("list").count(),
+        1,
+        "nothing else was written"
+    );
+}

@@ -20,6 +20,7 @@ export type { CellState } from './generated/CellState';
 export type { Bukti } from './generated/Bukti';
 export type { BuktiInput } from './generated/BuktiInput';
 export type { Jenis } from './generated/Jenis';
+export type { BerkasInfo } from './generated/BerkasInfo';
 export type { ProgramSummary } from './generated/ProgramSummary';
 export type { Template } from './generated/Template';
 export type { ReadOnlyReason } from './generated/ReadOnlyReason';
@@ -46,6 +47,8 @@ export interface Backend {
   buktiList(tahapan: number | null): Promise<Bukti[]>;
   chooseEvidenceFiles(): Promise<string[]>;
   saveBuktiFile(id: number): Promise<string | null>;
+  previewBuktiFile(id: number): Promise<ArrayBuffer>;
+  openBuktiFile(id: number): Promise<void>;
 }
 
 export const backend: Backend = {
@@ -68,4 +71,6 @@ export const backend: Backend = {
   buktiList: (tahapan) => call('bukti_list', { tahapan }),
   chooseEvidenceFiles: () => call('choose_evidence_files'),
   saveBuktiFile: (id) => call('save_bukti_file', { id }),
+  previewBuktiFile: (id) => call('preview_bukti_file', { id }),
+  openBuktiFile: (id) => call('open_bukti_file', { id }),
 };

@@ -55,7 +55,17 @@ const list = [
   bukti(1, 20, { jenis: 'sk', bulan: [3], judul: 'SK LKjIP' }),
   bukti(2, 10, {
     bulan: [1, 2],
-    berkas: [{ id: 5, nama: 'notulen-rapat.pdf', mime: '', size: 1, sha256: '' }],
+    berkas: [
+      {
+        id: 5,
+        nama: 'notulen-rapat.pdf',
+        mime: '',
+        size: 1,
+        sha256: '',
+        previewable: true,
+        openable: true,
+      },
+    ],
   }),
   bukti(3, 10, { jenis: 'foto', tanggal: '2026-01-01' }),
 ];

@@ -160,6 +160,13 @@ export class FakeBackend implements Backend {
     this.log(`saveBuktiFile ${id}`);
     return this.dialogAnswer;
   }
+  async previewBuktiFile(id: number) {
+    this.log(`previewBuktiFile ${id}`);
+    return new ArrayBuffer(0);
+  }
+  async openBuktiFile(id: number) {
+    this.log(`openBuktiFile ${id}`);
+  }
   screen(created: number | null): Edited {
     return {
       overview: this.current ?? overview('/x.renjarb', { identity: this.stored }),

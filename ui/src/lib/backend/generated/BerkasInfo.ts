@@ -11,4 +11,12 @@ id: number,
 /**
  * The name it was added under, shown as text; made safe only when written out.
  */
-nama: string, mime: string, size: number, sha256: string, };
+nama: string, mime: string, size: number, sha256: string, 
+/**
+ * A PDF or image small enough to view inside the app.
+ */
+previewable: boolean, 
+/**
+ * A document or image that may be opened with another application.
+ */
+openable: boolean, };
