@@ -161,6 +161,16 @@ test('attaches a PDF, sees the month change, saves it out identical, and keeps i
     await app.clickEl(await nameCell(app));
     await app.see('SK Tim RB (final).pdf');
 
+    // Change its details: title and kind; undo takes it back.
+    await app.clickButton('Ubah bukti SK Tim RB <b>final</b>');
+    await app.see('Ubah bukti dukung');
+    await app.fill('Judul', 'SK Tim RB (revisi)');
+    await app.clickEl(await app.one('//select[@name="jenis"]/option[normalize-space(.)="SK"]'));
+    await app.clickButton('Simpan');
+    await app.see('SK Tim RB (revisi)');
+    await app.clickButton('↶ Urungkan');
+    await app.see('SK Tim RB <b>final</b>');
+
     // Deleting the evidence asks first and can be undone.
     await app.clickButton('Hapus bukti SK Tim RB <b>final</b>');
     await app.clickEl(
