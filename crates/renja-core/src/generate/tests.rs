@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use chrono::TimeZone;
 use sha2::{Digest, Sha256};
 
+use super::evidence::{hex, subject};
 use super::*;
 use crate::FixedClock;
 use crate::error::ErrorKind;
