@@ -13,6 +13,15 @@ pub fn run() {
             tauri::Manager::manage(app, state);
             Ok(())
         })
+        // Closing the window closes the plan properly (dropping evidence contents that
+        // nothing refers to any more); every edit was already committed.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Destroyed = event
+                && let Some(state) = tauri::Manager::try_state::<AppState>(window)
+            {
+                let _ = state.session(|s| s.close());
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::start::startup_path,
             commands::start::recent_files,

@@ -342,3 +342,27 @@ fn only_pdfs_and_images_preview_and_only_documents_open_elsewhere() {
         "nothing else was written"
     );
 }
+
+#[test]
+fn contents_nothing_refers_to_are_dropped_on_close_not_before() {
+    let dir = tempdir();
+    let (mut plan, t) = plan(dir.path());
+    let f = random_file(dir.path(), "lampiran.pdf", 300_000, 31);
+    let id = plan.add_bukti(t, &input("Lampiran", 1), &[f]).expect("add");
+    plan.delete_bukti(id).expect("delete");
+    let path = plan.path().to_owned();
+    let count = |p: &Path| -> i64 {
+        let conn =
+            rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .expect("open");
+        conn.query_row("SELECT count(*) FROM berkas", [], |r| r.get(0))
+            .expect("count")
+    };
+    // Undo could still bring the evidence back, so its contents stay while the plan is open.
+    assert_eq!(count(&path), 1);
+    plan.undo().expect("undo");
+    plan.delete_bukti(id).expect("delete again");
+    plan.close().expect("close");
+    assert_eq!(count(&path), 0);
+    renja_core::check_file(&path).expect("consistent");
+}
