@@ -17,12 +17,16 @@ use crate::error::{Error, Result};
 pub const MAX_FILE_BYTES: u64 = 300 * 1024 * 1024;
 const CHUNK: usize = 1 << 20;
 
-fn hex(digest: &[u8]) -> String {
+pub(crate) fn hex(digest: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// SHA-256 and length of everything `reader` yields, read in chunks.
-pub(crate) fn hash_stream(mut reader: impl Read) -> std::io::Result<(String, u64)> {
+/// Copy everything `reader` yields into `writer` in chunks, hashing it on the way. Returns the
+/// SHA-256 (lowercase hex) and the number of bytes. The one loop every file transfer uses.
+pub(crate) fn copy_hashing(
+    mut reader: impl Read,
+    mut writer: impl Write,
+) -> std::io::Result<(String, u64)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK];
     let mut total = 0u64;
@@ -34,9 +38,15 @@ pub(crate) fn hash_stream(mut reader: impl Read) -> std::io::Result<(String, u64
             Err(e) => return Err(e),
         };
         hasher.update(&buf[..n]);
+        writer.write_all(&buf[..n])?;
         total += n as u64;
     }
     Ok((hex(&hasher.finalize()), total))
+}
+
+/// SHA-256 and length of everything `reader` yields, read in chunks.
+pub(crate) fn hash_stream(reader: impl Read) -> std::io::Result<(String, u64)> {
+    copy_hashing(reader, std::io::sink())
 }
 
 /// A stored file: its row, hash and size, and whether this call stored it (false when the
@@ -96,27 +106,12 @@ pub(crate) fn store(conn: &Connection, path: &Path) -> Result<Stored> {
     let id = conn.last_insert_rowid();
     // Copy the file in, hashing what is written: the file may have changed since it was hashed.
     {
-        let mut blob = conn.blob_open("main", "berkas", "data", id, false)?;
+        let blob = conn.blob_open("main", "berkas", "data", id, false)?;
         let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; CHUNK];
-        let mut written = 0u64;
-        loop {
-            let n = match file.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(Error::io(path, e)),
-            };
-            if written + n as u64 > size {
-                return Err(changed(path));
-            }
-            hasher.update(&buf[..n]);
-            blob.write_all(&buf[..n])
-                .map_err(|e| Error::Internal(e.to_string()))?;
-            written += n as u64;
-        }
-        if written != size || hex(&hasher.finalize()) != sha256 {
+        let (written_hash, written) =
+            copy_hashing((&mut file).take(size), blob).map_err(|e| Error::io(path, e))?;
+        let grew = file.read(&mut [0u8; 1]).map_err(|e| Error::io(path, e))? > 0;
+        if grew || written != size || written_hash != sha256 {
             return Err(changed(path));
         }
     }
@@ -159,22 +154,12 @@ pub(crate) fn export(conn: &Connection, id: i64, dest: &Path) -> Result<()> {
         .ok_or(Error::Missing { what: "berkas", id })?;
     let tmp = crate::file::temp_name(dest);
     let result = (|| {
-        let mut blob = conn.blob_open("main", "berkas", "data", id, true)?;
+        let blob = conn.blob_open("main", "berkas", "data", id, true)?;
         let mut out = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let mut hasher = Sha256::new();
-        let mut buf = vec![0u8; CHUNK];
-        loop {
-            let n = blob
-                .read(&mut buf)
-                .map_err(|e| Error::Internal(e.to_string()))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buf[..n]);
-            out.write_all(&buf[..n]).map_err(|e| Error::io(&tmp, e))?;
-        }
+        let (written_hash, written) =
+            copy_hashing(blob, &mut out).map_err(|e| Error::io(&tmp, e))?;
         out.sync_all().map_err(|e| Error::io(&tmp, e))?;
-        if hex(&hasher.finalize()) != sha256 || blob.len() as i64 != size {
+        if written_hash != sha256 || written as i64 != size {
             return Err(Error::Internal(format!(
                 "berkas {id} does not match its hash"
             )));

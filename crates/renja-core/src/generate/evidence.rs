@@ -4,7 +4,6 @@
 
 use rusqlite::blob::ZeroBlob;
 use rusqlite::{Connection, OptionalExtension, params};
-use sha2::{Digest, Sha256};
 
 use super::{GenerateSpec, Rng};
 use crate::error::{Error, Result};
@@ -23,9 +22,6 @@ const KINDS: [(&str, &str, u32, bool); 8] = [
 
 /// Classification codes that start the nomor of Indonesian government letters.
 const KODE_SURAT: [&str; 6] = ["800", "000", "005", "061", "065", "094"];
-
-/// Size of the chunks in which evidence contents are generated and written.
-const CHUNK: usize = 1 << 20;
 
 /// The subject of a tahapan text as a document title: "Menyusun Laporan Survei" becomes
 /// "Laporan Survei"; the " (2)" that keeps tahapan names distinct is dropped.
@@ -50,8 +46,23 @@ pub(super) fn subject(tahapan: &str) -> String {
     }
 }
 
-pub(super) fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+/// `left` pseudo-random bytes from a splitmix64 stream, as a reader.
+struct RandomBytes<'a> {
+    rng: &'a mut Rng,
+    left: u64,
+}
+
+impl std::io::Read for RandomBytes<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        for piece in buf[..n].chunks_mut(8) {
+            piece.copy_from_slice(&self.rng.next_u64().to_le_bytes()[..piece.len()]);
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 /// The seed of the contents of evidence `index`: a different splitmix64 stream per piece.
@@ -69,23 +80,9 @@ fn store_random(conn: &Connection, index: u32, size: u64, rng: &mut Rng) -> Resu
     conn.prepare_cached("INSERT INTO berkas (sha256, size, data) VALUES (?1, ?2, ?3)")?
         .execute(params![pending, size as i64, ZeroBlob(size)])?;
     let id = conn.last_insert_rowid();
-    let mut hasher = Sha256::new();
-    {
-        let mut blob = conn.blob_open("main", "berkas", "data", id, false)?;
-        let mut buf = vec![0u8; CHUNK.min(size as usize)];
-        let mut left = size;
-        while left > 0 {
-            let n = CHUNK.min(left as usize);
-            for piece in buf[..n].chunks_mut(8) {
-                piece.copy_from_slice(&rng.next_u64().to_le_bytes()[..piece.len()]);
-            }
-            hasher.update(&buf[..n]);
-            std::io::Write::write_all(&mut blob, &buf[..n])
-                .map_err(|e| Error::Internal(e.to_string()))?;
-            left -= n as u64;
-        }
-    }
-    let sha256 = hex(&hasher.finalize());
+    let blob = conn.blob_open("main", "berkas", "data", id, false)?;
+    let (sha256, _) = crate::bukti::berkas::copy_hashing(RandomBytes { rng, left: size }, blob)
+        .map_err(|e| Error::Internal(e.to_string()))?;
     let existing: Option<i64> = conn
         .prepare_cached("SELECT id FROM berkas WHERE sha256 = ?1")?
         .query_row([&sha256], |r| r.get(0))

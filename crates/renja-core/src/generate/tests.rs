@@ -5,9 +5,10 @@ use std::collections::HashSet;
 use chrono::TimeZone;
 use sha2::{Digest, Sha256};
 
-use super::evidence::{hex, subject};
+use super::evidence::subject;
 use super::*;
 use crate::FixedClock;
+use crate::bukti::berkas::hex;
 use crate::error::ErrorKind;
 use crate::model::PlanDump;
 
