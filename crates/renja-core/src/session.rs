@@ -70,11 +70,16 @@ impl Session {
         Ok(overview)
     }
 
-    /// Edit the identity of the open plan; the recent list follows the new instansi and tahun.
-    pub fn set_identity(&mut self, identity: &crate::model::PlanIdentity) -> Result<PlanOverview> {
+    /// Edit the identity of the open plan and return the new plan screen (the undo button now
+    /// names this edit); the recent list follows the new instansi and tahun.
+    pub fn set_identity(
+        &mut self,
+        identity: &crate::model::PlanIdentity,
+    ) -> Result<crate::edit::Edited> {
         let plan = self.plan()?;
         plan.set_identity(identity)?;
-        let overview = plan.overview()?;
+        let screen = plan.screen(None)?;
+        let overview = &screen.overview;
         let mut recent = RecentList::load(&self.recent_store);
         recent.touch(
             Path::new(&overview.path),
@@ -83,7 +88,7 @@ impl Session {
             &stamp(self.clock.as_ref()),
         );
         let _ = recent.save(&self.recent_store);
-        Ok(overview)
+        Ok(screen)
     }
 
     /// Close the open plan, if any.

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use renja_core::edit::Edited;
 use renja_core::model::{PlanIdentity, PlanOverview};
 use renja_core::{IpcError, NewPlan, OpenMode};
 use tauri::{State, WebviewWindow};
@@ -53,7 +54,7 @@ pub async fn plan_overview(state: State<'_, AppState>) -> Result<PlanOverview, I
 pub async fn update_identity(
     state: State<'_, AppState>,
     identity: PlanIdentity,
-) -> Result<PlanOverview, IpcError> {
+) -> Result<Edited, IpcError> {
     state.session(|s| s.set_identity(&identity))
 }
 

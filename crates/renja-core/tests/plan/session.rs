@@ -117,7 +117,8 @@ fn a_refused_file_keeps_the_open_plan() {
             tahun: 2024,
             ..PlanIdentity::default()
         })
-        .expect("edit after refusals");
+        .expect("edit after refusals")
+        .overview;
     assert_eq!(
         overview.identity.instansi,
         "Dinas Perkebunan dan Peternakan"

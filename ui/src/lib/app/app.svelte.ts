@@ -8,6 +8,7 @@ import {
   type Edited,
   type Grid,
   type NewPlan,
+  type PlanIdentity,
   type PlanOverview,
   type RecentFile,
 } from '../backend/commands';
@@ -200,14 +201,11 @@ export class AppModel {
     if (this.grid?.undo.redo) await this.edit({ type: 'redo' });
   }
 
-  /** The identity form stored a change. */
-  identitySaved(overview: PlanOverview): void {
-    this.overview = overview;
-    // The identity is an undoable edit too: refresh what the undo button says.
-    void this.backend.planScreen().then(
-      (screen) => this.show(screen),
-      () => {},
-    );
+  /** Store the identity form's change; the screen (undo button included) follows. */
+  async saveIdentity(identity: PlanIdentity): Promise<PlanOverview> {
+    const screen = await this.track(this.backend.updateIdentity(identity));
+    this.show(screen);
+    return screen.overview;
   }
 
   dismiss(): void {

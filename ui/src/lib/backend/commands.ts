@@ -38,7 +38,7 @@ export interface Backend {
   createPlan(path: string, plan: NewPlan, replace: boolean): Promise<PlanOverview>;
   openPlan(path: string, readOnly: boolean): Promise<PlanOverview>;
   planOverview(): Promise<PlanOverview>;
-  updateIdentity(identity: PlanIdentity): Promise<PlanOverview>;
+  updateIdentity(identity: PlanIdentity): Promise<Edited>;
   saveCopy(dest: string): Promise<void>;
   closePlan(): Promise<void>;
   planScreen(): Promise<Edited>;

@@ -60,12 +60,12 @@ export class IdentityForm {
   status = $state<SaveStatus>('idle');
   private stored: PlanIdentity;
   private readonly save: (identity: PlanIdentity) => Promise<PlanOverview>;
-  private readonly onSaved: (overview: PlanOverview) => void;
+  private readonly onSaved?: (overview: PlanOverview) => void;
 
   constructor(
     initial: PlanIdentity,
     save: (identity: PlanIdentity) => Promise<PlanOverview>,
-    onSaved: (overview: PlanOverview) => void,
+    onSaved?: (overview: PlanOverview) => void,
   ) {
     this.values = { ...initial };
     this.stored = { ...initial };
@@ -93,7 +93,7 @@ export class IdentityForm {
       (this.values as Record<Field, unknown>)[field] = overview.identity[field];
       delete this.errors[field];
       this.status = 'saved';
-      this.onSaved(overview);
+      this.onSaved?.(overview);
     } catch (e) {
       const err: BackendError = toBackendError(e);
       this.errors[(err.field as Field | null) ?? field] = err.message;

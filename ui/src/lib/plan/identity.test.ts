@@ -7,7 +7,7 @@ function form(backend: FakeBackend) {
   const saved: PlanOverview[] = [];
   const f = new IdentityForm(
     identity(),
-    (id) => backend.updateIdentity(id),
+    (id) => backend.updateIdentity(id).then((e) => e.overview),
     (o) => saved.push(o),
   );
   return { f, saved };

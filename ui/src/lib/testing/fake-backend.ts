@@ -122,7 +122,7 @@ export class FakeBackend implements Backend {
       kepala_nip: id.kepala_nip.replace(/\s/g, ''),
       instansi: id.instansi.trim(),
     };
-    return overview('/x.renjarb', { identity: this.stored });
+    return { ...this.screen(null), overview: overview('/x.renjarb', { identity: this.stored }) };
   }
   async saveCopy(dest: string) {
     this.log(`saveCopy ${dest}`);
