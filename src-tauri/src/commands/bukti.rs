@@ -82,14 +82,13 @@ pub async fn open_bukti_file(
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<(), IpcError> {
-    let cache = window
+    let temp_root = window
         .app_handle()
         .path()
         .app_cache_dir()
-        .unwrap_or_else(|_| std::env::temp_dir());
-    let dir = cache.join("dibuka").join(uuid_like());
-    std::fs::create_dir_all(&dir).map_err(|e| renja_core::Error::Internal(e.to_string()))?;
-    let path = state.session(|s| s.plan()?.export_for_opening(id, &dir))?;
+        .unwrap_or_else(|_| std::env::temp_dir())
+        .join("dibuka");
+    let path = state.session(|s| s.plan()?.export_for_opening(id, &temp_root))?;
     opener::open(&path).map_err(|_| {
         let name = path
             .file_name()
@@ -97,16 +96,4 @@ pub async fn open_bukti_file(
             .unwrap_or_default();
         IpcError::from(no_application(&name))
     })
-}
-
-/// A folder name no other opening shares.
-fn uuid_like() -> String {
-    format!(
-        "{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default()
-    )
 }

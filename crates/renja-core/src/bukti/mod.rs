@@ -392,9 +392,9 @@ impl Plan {
         Ok((berkas::read_all(self.conn(), berkas)?, mime.to_owned()))
     }
 
-    /// Write an evidence file into `dir` (a fresh temporary folder of the caller's) for opening
-    /// with another application; refused for anything but documents and images.
-    pub fn export_for_opening(&self, id: i64, dir: &Path) -> Result<PathBuf> {
+    /// Write an evidence file into a fresh folder under `temp_root` for opening with another
+    /// application; refused (and nothing written) for anything but documents and images.
+    pub fn export_for_opening(&self, id: i64, temp_root: &Path) -> Result<PathBuf> {
         let name = self.bukti_file_name(id)?;
         if !names::can_open_externally(&name) {
             return Err(Error::invalid(
@@ -404,7 +404,9 @@ impl Plan {
                 ),
             ));
         }
-        self.export_bukti_file_into(id, dir)
+        let dir = temp_root.join(uuid::Uuid::new_v4().simple().to_string());
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        self.export_bukti_file_into(id, &dir)
     }
 
     /// The name an evidence file (by `bukti_berkas` id) is proposed under when saved out:
