@@ -23,6 +23,15 @@ const COMMANDS: &[&str] = &[
     "save_bukti_file",
     "preview_bukti_file",
     "open_bukti_file",
+    "report_preview",
+    "report_file_name",
+    "choose_report_path",
+    "write_report",
+    "choose_paket_path",
+    "export_paket",
+    "open_folder",
+    "choose_logo_file",
+    "logo_image",
 ];
 
 fn main() {

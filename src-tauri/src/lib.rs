@@ -44,6 +44,15 @@ pub fn run() {
             commands::bukti::save_bukti_file,
             commands::bukti::preview_bukti_file,
             commands::bukti::open_bukti_file,
+            commands::report::report_preview,
+            commands::report::report_file_name,
+            commands::report::choose_report_path,
+            commands::report::write_report,
+            commands::report::choose_paket_path,
+            commands::report::export_paket,
+            commands::report::open_folder,
+            commands::report::choose_logo_file,
+            commands::report::logo_image,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

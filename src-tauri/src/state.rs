@@ -1,6 +1,6 @@
 //! What the shell holds between commands: the session (the one open plan and the recent
-//! list), the default folder for new plans, and a path given on the command line (how a
-//! double-clicked file arrives).
+//! list), the default folder for new plans, a path given on the command line (how a
+//! double-clicked file arrives), and the folder reports were last saved into.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -13,6 +13,8 @@ pub struct AppState {
     session: Mutex<Session>,
     startup_path: Mutex<Option<PathBuf>>,
     pub documents_dir: PathBuf,
+    /// Where the last report or package was saved: the next save dialog starts there.
+    report_dir: Mutex<Option<PathBuf>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -41,6 +43,7 @@ impl AppState {
             session: Mutex::new(Session::new(recent_store, Arc::new(SystemClock))),
             startup_path: Mutex::new(startup_path),
             documents_dir,
+            report_dir: Mutex::new(None),
         })
     }
 
@@ -55,4 +58,27 @@ impl AppState {
     pub fn take_startup_path(&self) -> Option<PathBuf> {
         lock(&self.startup_path).take()
     }
+
+    pub fn report_dir(&self) -> Option<PathBuf> {
+        lock(&self.report_dir).clone()
+    }
+
+    pub fn remember_report_dir(&self, written: &std::path::Path) {
+        if let Some(dir) = written.parent() {
+            *lock(&self.report_dir) = Some(dir.to_path_buf());
+        }
+    }
+}
+
+/// Run `f` on the session on a thread meant for blocking work. Rendering a report (typst,
+/// up to a second) or writing an evidence package (up to minutes) would otherwise occupy one
+/// of the few async workers that every other command and dialog runs on.
+pub async fn session_blocking<T: Send + 'static>(
+    app: &AppHandle,
+    f: impl FnOnce(&mut Session) -> renja_core::Result<T> + Send + 'static,
+) -> Result<T, IpcError> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().session(f))
+        .await
+        .unwrap_or_else(|e| Err(renja_core::Error::Internal(e.to_string()).into()))
 }

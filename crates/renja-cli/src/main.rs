@@ -2,12 +2,14 @@
 //! arguments, calls the core, and prints; every rule and every message lives in the core, so
 //! a bad file is refused here with the same words as in the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::str::FromStr;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use renja_core::generate::{self, GenerateSpec};
+use renja_core::report::{Kertas, PaketRequest, ReportFormat, ReportKind, ReportRequest};
 use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, SystemClock, Template};
 
 #[derive(Parser)]
@@ -69,6 +71,48 @@ enum Command {
         #[arg(long, default_value_t = 200_000)]
         evidence_bytes: u64,
     },
+    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan or bukti. The format (PDF or
+    /// XLSX) follows the extension of OUT. The plan is only read.
+    Report {
+        /// rencana-aksi, bulanan, triwulan, tahunan or bukti.
+        kind: String,
+        file: PathBuf,
+        /// The report file to write (.pdf or .xlsx).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Month 1–12 (required for bulanan).
+        #[arg(long)]
+        bulan: Option<String>,
+        /// Quarter 1–4 (required for triwulan).
+        #[arg(long)]
+        triwulan: Option<String>,
+        /// Only this program (its number).
+        #[arg(long)]
+        program: Option<String>,
+        /// Paper size: a4 or f4 (Folio).
+        #[arg(long, default_value = "a4")]
+        kertas: String,
+        /// Date above the signature, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        tanggal: Option<String>,
+    },
+    /// Write the evidence package (ZIP): folders per program and kegiatan with every evidence
+    /// file, and an index (XLSX and HTML). The plan is only read.
+    ExportBukti {
+        file: PathBuf,
+        /// The ZIP file to write.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Only evidence for this month (1–12).
+        #[arg(long)]
+        bulan: Option<String>,
+        /// Only evidence for this quarter (1–4).
+        #[arg(long)]
+        triwulan: Option<String>,
+        /// Only this program (its number).
+        #[arg(long)]
+        program: Option<String>,
+    },
 }
 
 /// Print `text` and a newline. A reader that stops early (`renja dump f | head`) is not an
@@ -84,6 +128,62 @@ fn out(text: &str) -> Result<(), Error> {
 
 fn open_read_only(file: &std::path::Path) -> Result<Plan, Error> {
     Plan::open(file, OpenMode::ReadOnly, Arc::new(SystemClock))
+}
+
+/// A number given on the command line, or the Indonesian refusal `message`.
+fn number<T: FromStr>(
+    field: &'static str,
+    value: Option<&str>,
+    message: &str,
+) -> Result<Option<T>, Error> {
+    value
+        .map(|v| {
+            v.trim().parse().map_err(|_| Error::Invalid {
+                field,
+                reason: message.to_owned(),
+            })
+        })
+        .transpose()
+}
+
+fn bulan(value: Option<&str>) -> Result<Option<u8>, Error> {
+    number(
+        "bulan",
+        value,
+        "Bulan harus berupa angka 1 (Januari) sampai 12 (Desember).",
+    )
+}
+
+fn triwulan(value: Option<&str>) -> Result<Option<u8>, Error> {
+    number(
+        "triwulan",
+        value,
+        "Triwulan harus berupa angka 1 (I) sampai 4 (IV).",
+    )
+}
+
+fn program(value: Option<&str>) -> Result<Option<u32>, Error> {
+    number(
+        "program",
+        value,
+        "Nomor program harus berupa angka, misalnya 1.",
+    )
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// "12,3 MB", or "820 KB" below a megabyte.
+fn megabytes(bytes: u64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    if bytes as f64 >= MB {
+        format!("{:.1} MB", bytes as f64 / MB).replace('.', ",")
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
 }
 
 fn json(value: &impl serde::Serialize) -> Result<String, Error> {
@@ -201,16 +301,85 @@ fn run(cli: Cli) -> Result<(), Error> {
             ))?;
             plan.close()
         }
+        Command::Report {
+            kind,
+            file,
+            output,
+            bulan: b,
+            triwulan: t,
+            program: p,
+            kertas,
+            tanggal,
+        } => {
+            let kind = ReportKind::from_code(kind.trim()).ok_or_else(|| Error::Invalid {
+                field: "kind",
+                reason: format!(
+                    "Jenis laporan \"{kind}\" tidak dikenal. Pilih salah satu: {}.",
+                    ReportKind::ALL.map(ReportKind::code).join(", ")
+                ),
+            })?;
+            let format = ReportFormat::from_path(&output).ok_or_else(|| Error::Invalid {
+                field: "output",
+                reason: format!(
+                    "Nama berkas laporan \"{}\" harus berakhiran .pdf atau .xlsx.",
+                    name_of(&output)
+                ),
+            })?;
+            let kertas = Kertas::from_code(kertas.trim()).ok_or_else(|| Error::Invalid {
+                field: "kertas",
+                reason: format!("Ukuran kertas \"{kertas}\" tidak dikenal. Pilih a4 atau f4."),
+            })?;
+            let request = ReportRequest {
+                kind,
+                bulan: bulan(b.as_deref())?,
+                triwulan: triwulan(t.as_deref())?,
+                program: program(p.as_deref())?,
+                kertas,
+                tanggal,
+            };
+            open_read_only(&file)?.write_report(&request, format, &output)?;
+            out(&format!("Laporan ditulis: {}", output.display()))
+        }
+        Command::ExportBukti {
+            file,
+            output,
+            bulan: b,
+            triwulan: t,
+            program: p,
+        } => {
+            let request = PaketRequest {
+                bulan: bulan(b.as_deref())?,
+                triwulan: triwulan(t.as_deref())?,
+                program: program(p.as_deref())?,
+            };
+            let plan = open_read_only(&file)?;
+            let summary = plan.export_bukti_package(&request, &output, &mut |_| {})?;
+            out(&format!(
+                "Paket bukti dukung ditulis: {} ({} bukti dukung, {} berkas, {})",
+                output.display(),
+                summary.bukti,
+                summary.berkas,
+                megabytes(summary.bytes)
+            ))
+        }
     }
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    // For the commands that take a period, a refused value is a usage error, like a bad
+    // argument: exit 2, as clap does.
+    let usage = matches!(
+        cli.command,
+        Command::Report { .. } | Command::ExportBukti { .. }
+    );
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", e.message());
             match e.kind() {
                 ErrorKind::BadFile | ErrorKind::NotFound => ExitCode::from(2),
+                ErrorKind::Invalid if usage => ExitCode::from(2),
                 _ => ExitCode::FAILURE,
             }
         }

@@ -21,6 +21,7 @@ pub mod naming;
 mod plan;
 pub mod realisasi;
 pub mod recent;
+pub mod report;
 mod session;
 mod storage;
 mod team;

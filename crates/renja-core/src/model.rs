@@ -78,6 +78,10 @@ pub struct PlanOverview {
     pub identity: PlanIdentity,
     pub programs: Vec<ProgramSummary>,
     pub totals: Counts,
+    /// Whether the letterhead has a logo.
+    pub ada_logo: bool,
+    /// The team's conclusions and recommendations for the yearly report.
+    pub catatan_tahunan: crate::report::CatatanTahunan,
 }
 
 /// What `renja info --json` prints.

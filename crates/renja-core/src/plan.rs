@@ -217,6 +217,8 @@ impl Plan {
             identity: self.identity()?,
             programs: storage::tree::program_summaries(&self.conn)?,
             totals: storage::tree::counts(&self.conn)?,
+            ada_logo: self.logo()?.is_some(),
+            catatan_tahunan: self.catatan_tahunan()?,
         })
     }
 

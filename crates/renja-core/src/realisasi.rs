@@ -128,7 +128,7 @@ pub fn cell_state(
 const MAX_NOTE: usize = 4000;
 
 /// A note as typed: trimmed, line breaks kept, no other control characters.
-fn note(field: &'static str, label: &str, text: &str) -> Result<String> {
+pub(crate) fn note(field: &'static str, label: &str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.chars().count() > MAX_NOTE {
         return Err(Error::invalid(

@@ -30,6 +30,9 @@ pub(crate) enum Op {
     AddBuktiFiles,
     RemoveBuktiFile,
     DeleteBukti,
+    SetLogo,
+    RemoveLogo,
+    CatatanTahunan,
 }
 
 impl Op {
@@ -54,6 +57,9 @@ impl Op {
             Op::AddBuktiFiles => "Tambah berkas bukti dukung".into(),
             Op::RemoveBuktiFile => "Hapus berkas bukti dukung".into(),
             Op::DeleteBukti => "Hapus bukti dukung".into(),
+            Op::SetLogo => "Ganti logo kop".into(),
+            Op::RemoveLogo => "Hapus logo kop".into(),
+            Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
         }
     }
 }

@@ -7,4 +7,5 @@ pub mod dialog;
 pub mod edit;
 pub mod plan;
 pub mod realisasi;
+pub mod report;
 pub mod start;

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 mod generate;
+mod report;
 
 fn renja(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_renja"))

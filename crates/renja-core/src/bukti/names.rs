@@ -13,6 +13,12 @@ const RESERVED: &[&str] = &[
     "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
+/// Direction overrides and zero-width characters: "laporan\u{202E}fdp.exe" would show as
+/// "laporanexe.pdf".
+pub(crate) fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 /// A name that is safe to create inside any folder on Windows, macOS and Linux.
 pub fn safe_file_name(name: &str) -> String {
     // Only the last path component counts: "../../etc/passwd" is "passwd".
@@ -21,7 +27,7 @@ pub fn safe_file_name(name: &str) -> String {
         .chars()
         .map(|c| match c {
             '<' | '>' | ':' | '"' | '|' | '?' | '*' => '_',
-            c if c.is_control() => '_',
+            c if c.is_control() || invisible(c) => '_',
             c => c,
         })
         .collect();

@@ -125,6 +125,15 @@ pub enum Edit {
         #[ts(type = "number")]
         id: i64,
     },
+    /// Use the image at `file` (PNG or JPEG) as the logo of the letterhead.
+    SetLogo {
+        file: std::path::PathBuf,
+    },
+    RemoveLogo,
+    /// The team's conclusions and recommendations for the Laporan Monev Tahunan.
+    SetCatatanTahunan {
+        catatan: crate::report::CatatanTahunan,
+    },
     Undo,
     Redo,
 }
@@ -203,6 +212,11 @@ impl Plan {
             Edit::AddBuktiFiles { id, files } => self.add_bukti_files(id, &files).map(|()| None)?,
             Edit::RemoveBuktiFile { id } => self.remove_bukti_file(id).map(|()| None)?,
             Edit::DeleteBukti { id } => self.delete_bukti(id).map(|()| None)?,
+            Edit::SetLogo { file } => self.set_logo(&file).map(|()| None)?,
+            Edit::RemoveLogo => self.remove_logo().map(|()| None)?,
+            Edit::SetCatatanTahunan { catatan } => {
+                self.set_catatan_tahunan(&catatan).map(|()| None)?
+            }
             Edit::Undo => self.undo().map(|_| None)?,
             Edit::Redo => self.redo().map(|_| None)?,
         };

@@ -75,3 +75,38 @@ pub(crate) fn save_copy(conn: &Connection, dest: &Path) -> Result<()> {
     }
     result
 }
+
+/// Write a new file at `dest` through `write`, atomically: into a temporary file beside it,
+/// synced, then renamed over `dest`. On any failure the temporary file is removed and `dest`
+/// is left as it was. Reports and evidence packages are written this way.
+pub(crate) fn write_with<T>(dest: &Path, write: impl FnOnce(&mut File) -> Result<T>) -> Result<T> {
+    if dest.is_dir() {
+        return Err(Error::io(dest, std::io::ErrorKind::IsADirectory.into()));
+    }
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let tmp = temp_name(dest);
+    let result = (|| {
+        let mut file = File::create(&tmp).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => {
+                Error::cannot_create(dest)
+            }
+            _ => Error::io(&tmp, e),
+        })?;
+        let value = write(&mut file)?;
+        file.sync_all().map_err(|e| Error::io(&tmp, e))?;
+        drop(file);
+        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
+        sync_dir(dir)?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Write `bytes` to `dest` atomically (see [`write_with`]).
+pub(crate) fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    write_with(dest, |f| f.write_all(bytes).map_err(|e| Error::io(dest, e)))
+}

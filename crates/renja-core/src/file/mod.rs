@@ -22,7 +22,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::storage;
 
-pub(crate) use copy::{journal_of, save_copy, sync_dir, temp_name};
+pub(crate) use copy::{journal_of, save_copy, sync_dir, temp_name, write_atomically, write_with};
 
 /// `PRAGMA application_id` of every Renja RB plan: the bytes "RJRB".
 pub const APPLICATION_ID: u32 = u32::from_be_bytes(*b"RJRB");

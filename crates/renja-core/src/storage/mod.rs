@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_kop.sql"),
     include_str!("migrations/0003_realisasi_bukti.sql"),
+    include_str!("migrations/0004_laporan.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -32,6 +33,7 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("berkas", 3),
     ("bukti", 3),
     ("bukti_berkas", 3),
+    ("logo", 4),
 ];
 /// Bring `conn` from schema `from` to `to` in one transaction. `from = 0` creates the schema
 /// in an empty database and stamps the application id.

@@ -193,6 +193,15 @@ export class AppModel {
     }
   }
 
+  /** Apply an edit whose refusal the caller shows beside its own field rather than at the
+   * top of the screen: the refusal's message, or null when the edit was applied. */
+  async editInPlace(edit: Edit): Promise<string | null> {
+    if (await this.edit(edit)) return null;
+    const message = this.error ?? '';
+    this.error = null;
+    return message;
+  }
+
   async undo(): Promise<void> {
     if (this.grid?.undo.undo) await this.edit({ type: 'undo' });
   }

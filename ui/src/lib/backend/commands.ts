@@ -1,6 +1,7 @@
 // Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
 // Rust parameter names in camelCase, as Tauri expects.
 import { call } from './ipc';
+import { onPaketProgress } from './events';
 import type { Edit } from './generated/Edit';
 import type { Edited } from './generated/Edited';
 import type { NewPlan } from './generated/NewPlan';
@@ -9,6 +10,11 @@ import type { PlanOverview } from './generated/PlanOverview';
 import type { RecentFile } from './generated/RecentFile';
 import type { Realisasi } from './generated/Realisasi';
 import type { Bukti } from './generated/Bukti';
+import type { ReportRequest } from './generated/ReportRequest';
+import type { ReportFormat } from './generated/ReportFormat';
+import type { PaketRequest } from './generated/PaketRequest';
+import type { PaketProgress } from './generated/PaketProgress';
+import type { PaketSummary } from './generated/PaketSummary';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -24,6 +30,10 @@ export type { BerkasInfo } from './generated/BerkasInfo';
 export type { ProgramSummary } from './generated/ProgramSummary';
 export type { Template } from './generated/Template';
 export type { ReadOnlyReason } from './generated/ReadOnlyReason';
+export type { ReportRequest, ReportFormat, PaketRequest, PaketProgress, PaketSummary };
+export type { ReportKind } from './generated/ReportKind';
+export type { Kertas } from './generated/Kertas';
+export type { CatatanTahunan } from './generated/CatatanTahunan';
 export { BackendError } from './ipc';
 
 /** Everything the screens need from the backend; tests pass a fake with the same shape. */
@@ -49,6 +59,23 @@ export interface Backend {
   saveBuktiFile(id: number): Promise<string | null>;
   previewBuktiFile(id: number): Promise<ArrayBuffer>;
   openBuktiFile(id: number): Promise<void>;
+  /** The report as PDF bytes, for the preview. */
+  reportPreview(request: ReportRequest): Promise<ArrayBuffer>;
+  reportFileName(request: ReportRequest, format: ReportFormat): Promise<string>;
+  chooseReportPath(request: ReportRequest, format: ReportFormat): Promise<string | null>;
+  writeReport(request: ReportRequest, format: ReportFormat, dest: string): Promise<void>;
+  choosePaketPath(request: PaketRequest): Promise<string | null>;
+  /** Write the evidence package; `onProgress` hears how far it got until it is done. */
+  exportPaket(
+    request: PaketRequest,
+    dest: string,
+    onProgress: (p: PaketProgress) => void,
+  ): Promise<PaketSummary>;
+  /** Show the folder holding `path` (a file the app wrote) in the file manager. */
+  openFolder(path: string): Promise<void>;
+  chooseLogoFile(): Promise<string | null>;
+  /** The letterhead logo's bytes; empty when there is none. */
+  logoImage(): Promise<ArrayBuffer>;
 }
 
 export const backend: Backend = {
@@ -73,4 +100,20 @@ export const backend: Backend = {
   saveBuktiFile: (id) => call('save_bukti_file', { id }),
   previewBuktiFile: (id) => call('preview_bukti_file', { id }),
   openBuktiFile: (id) => call('open_bukti_file', { id }),
+  reportPreview: (request) => call('report_preview', { request }),
+  reportFileName: (request, format) => call('report_file_name', { request, format }),
+  chooseReportPath: (request, format) => call('choose_report_path', { request, format }),
+  writeReport: (request, format, dest) => call('write_report', { request, format, dest }),
+  choosePaketPath: (request) => call('choose_paket_path', { request }),
+  exportPaket: async (request, dest, onProgress) => {
+    const stop = await onPaketProgress(onProgress);
+    try {
+      return await call<PaketSummary>('export_paket', { request, dest });
+    } finally {
+      stop();
+    }
+  },
+  openFolder: (path) => call('open_folder', { path }),
+  chooseLogoFile: () => call('choose_logo_file'),
+  logoImage: () => call('logo_image'),
 };

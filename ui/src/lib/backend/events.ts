@@ -1,6 +1,9 @@
-// Files dropped onto the window. Tauri reports the drop natively (with real paths), so the
-// webview's HTML drag-and-drop is not used for files.
+// Events from the shell: files dropped onto the window (Tauri reports the drop natively, with
+// real paths, so the webview's HTML drag-and-drop is not used for files) and the progress of
+// an evidence package being written.
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import type { PaketProgress } from './generated/PaketProgress';
 
 export type DropState = 'over' | 'left' | 'dropped';
 
@@ -18,4 +21,9 @@ export async function onFileDrop(
       onDrop(p.paths);
     }
   });
+}
+
+/** Call `onProgress` with each `paket-progress` event until the returned function is called. */
+export async function onPaketProgress(onProgress: (p: PaketProgress) => void): Promise<() => void> {
+  return listen<PaketProgress>('paket-progress', (event) => onProgress(event.payload));
 }

@@ -9,7 +9,9 @@ export async function openPdf(bytes: ArrayBuffer): Promise<PDFDocumentProxy> {
   return getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
 }
 
-/** Draw page `n` (1-based) into `canvas`, `width` CSS pixels wide. */
+/** Draw page `n` (1-based) into `canvas`, `width` CSS pixels wide. The page is drawn out of
+ * sight first and shown whole: pdf.js draws in steps, and a page drawn again (a new preview)
+ * keeps its old picture until the new one is ready instead of going blank. */
 export async function drawPage(
   pdf: PDFDocumentProxy,
   n: number,
@@ -20,10 +22,14 @@ export async function drawPage(
   const base = page.getViewport({ scale: 1 });
   const ratio = window.devicePixelRatio || 1;
   const viewport = page.getViewport({ scale: (width / base.width) * ratio });
-  canvas.width = Math.floor(viewport.width);
-  canvas.height = Math.floor(viewport.height);
+  const offscreen = document.createElement('canvas');
+  offscreen.width = Math.floor(viewport.width);
+  offscreen.height = Math.floor(viewport.height);
+  const drawing = offscreen.getContext('2d');
+  if (!drawing) return;
+  await page.render({ canvasContext: drawing, viewport }).promise;
+  canvas.width = offscreen.width;
+  canvas.height = offscreen.height;
   canvas.style.width = `${width}px`;
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  await page.render({ canvasContext: context, viewport }).promise;
+  canvas.getContext('2d')?.drawImage(offscreen, 0, 0);
 }

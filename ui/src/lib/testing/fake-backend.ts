@@ -3,9 +3,14 @@ import type {
   Backend,
   Edit,
   Edited,
+  PaketProgress,
+  PaketRequest,
+  PaketSummary,
   PlanIdentity,
   PlanOverview,
   RecentFile,
+  ReportFormat,
+  ReportRequest,
 } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 
@@ -41,6 +46,8 @@ export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOv
     identity: identity(),
     programs: [],
     totals: { programs: 0, outcomes: 0, kegiatan: 0, outputs: 0, tahapan: 0, anggota: 0 },
+    ada_logo: false,
+    catatan_tahunan: { kesimpulan: '', rekomendasi: '' },
     ...over,
   };
 }
@@ -136,8 +143,13 @@ export class FakeBackend implements Backend {
     this.log('planScreen');
     return this.screen(null);
   }
+  /** Thrown by the next `editPlan`, once. */
+  editError: BackendError | null = null;
   async editPlan(edit: Edit): Promise<Edited> {
     this.log(`editPlan ${edit.type}`);
+    const refused = this.editError;
+    this.editError = null;
+    if (refused) throw refused;
     this.edits.push(edit);
     return this.screen(edit.type === 'addNode' ? 99 : null);
   }
@@ -166,6 +178,67 @@ export class FakeBackend implements Backend {
   }
   async openBuktiFile(id: number) {
     this.log(`openBuktiFile ${id}`);
+  }
+  /** What `reportPreview` answers (or throws); every request asked for is kept. */
+  previewAnswer: ArrayBuffer | BackendError = new Uint8Array([37, 80, 68, 70]).buffer;
+  previews: ReportRequest[] = [];
+  async reportPreview(request: ReportRequest) {
+    this.log(`reportPreview ${request.kind}`);
+    this.previews.push(request);
+    if (this.previewAnswer instanceof BackendError) throw this.previewAnswer;
+    return this.previewAnswer;
+  }
+  async reportFileName(request: ReportRequest, format: ReportFormat) {
+    return `Laporan ${request.kind}.${format}`;
+  }
+  async chooseReportPath(request: ReportRequest, format: ReportFormat) {
+    this.log(`chooseReportPath ${request.kind} ${format}`);
+    return this.dialogAnswer;
+  }
+  /** Thrown by `writeReport` and `exportPaket` when set. */
+  writeError: BackendError | null = null;
+  written: { request: ReportRequest | PaketRequest; format: ReportFormat | 'zip'; dest: string }[] =
+    [];
+  async writeReport(request: ReportRequest, format: ReportFormat, dest: string) {
+    this.log(`writeReport ${request.kind} ${format} ${dest}`);
+    if (this.writeError) throw this.writeError;
+    this.written.push({ request, format, dest });
+  }
+  async choosePaketPath(request: PaketRequest) {
+    this.log(`choosePaketPath ${JSON.stringify(request)}`);
+    return this.dialogAnswer;
+  }
+  /** The progress `exportPaket` reports before it finishes. */
+  paketSteps: PaketProgress[] = [
+    { done: 0, total: 400 },
+    { done: 100, total: 400 },
+    { done: 400, total: 400 },
+  ];
+  async exportPaket(
+    request: PaketRequest,
+    dest: string,
+    onProgress: (p: PaketProgress) => void,
+  ): Promise<PaketSummary> {
+    this.log(`exportPaket ${dest}`);
+    for (const p of this.paketSteps) {
+      onProgress(p);
+      await Promise.resolve();
+    }
+    if (this.writeError) throw this.writeError;
+    this.written.push({ request, format: 'zip', dest });
+    return { path: dest, bukti: 2, berkas: 3, bytes: 400 };
+  }
+  async openFolder(path: string) {
+    this.log(`openFolder ${path}`);
+  }
+  async chooseLogoFile() {
+    this.log('chooseLogoFile');
+    return this.dialogAnswer;
+  }
+  logo: ArrayBuffer = new ArrayBuffer(0);
+  async logoImage() {
+    this.log('logoImage');
+    return this.logo;
   }
   screen(created: number | null): Edited {
     return {

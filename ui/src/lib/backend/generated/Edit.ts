@@ -2,6 +2,7 @@
 import type { AnggotaId } from "./AnggotaId";
 import type { AnggotaInput } from "./AnggotaInput";
 import type { BuktiInput } from "./BuktiInput";
+import type { CatatanTahunan } from "./CatatanTahunan";
 import type { Level } from "./Level";
 import type { NewNode } from "./NewNode";
 import type { RealisasiInput } from "./RealisasiInput";
@@ -15,4 +16,4 @@ export type Edit = { "type": "addNode", at: NewNode, nama: string, } | { "type":
 /**
  * The `bukti_berkas` row.
  */
-id: number, } | { "type": "deleteBukti", id: number, } | { "type": "undo" } | { "type": "redo" };
+id: number, } | { "type": "deleteBukti", id: number, } | { "type": "setLogo", file: string, } | { "type": "removeLogo" } | { "type": "setCatatanTahunan", catatan: CatatanTahunan, } | { "type": "undo" } | { "type": "redo" };

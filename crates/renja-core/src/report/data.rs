@@ -1,0 +1,369 @@
+//! The values a report is laid out from ([`ReportData`]), and what every report shares: the
+//! letterhead (kop), the signature block, the period, and the plan read once into memory.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+
+use super::tanggal::{nama_bulan, romawi, tanggal_panjang};
+use super::{Kertas, ReportKind, ReportRequest, invalid};
+use crate::bukti::Bukti;
+use crate::error::Result;
+use crate::model::{DumpProgram, PlanIdentity};
+use crate::plan::Plan;
+use crate::realisasi::Status;
+
+/// Everything one report shows, in its final wording. Serialized as JSON for the typst
+/// templates; the XLSX writer reads the same values.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportData {
+    pub kind: ReportKind,
+    /// "RENCANA AKSI REFORMASI BIROKRASI".
+    pub judul: String,
+    /// Lines under the title: the agency, the period, the program.
+    pub subjudul: Vec<String>,
+    /// "Maret 2023", "Triwulan I (Januari – Maret) 2023", "Tahun 2023".
+    pub periode: String,
+    pub kertas: Kertas,
+    pub landscape: bool,
+    pub kop: Kop,
+    pub tanda_tangan: TandaTangan,
+    /// The file name proposed when saving, without extension.
+    pub nama_berkas: String,
+    /// When the report was made (the plan's clock), RFC 3339 in UTC; XLSX document
+    /// properties carry it, so the same plan and clock give the same bytes.
+    pub dibuat: String,
+    pub isi: Isi,
+}
+
+/// The letterhead.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kop {
+    /// "PEMERINTAH KABUPATEN KUTAI KARTANEGARA".
+    pub pemerintah_daerah: String,
+    /// "DINAS PERKEBUNAN".
+    pub instansi: String,
+    /// Street address with the postal code.
+    pub alamat: String,
+    /// "Telepon … · Email … · Laman …".
+    pub kontak: String,
+    pub logo: bool,
+}
+
+/// The signature block at the end of a report.
+#[derive(Debug, Clone, Serialize)]
+pub struct TandaTangan {
+    /// "Kutai Kartanegara, 1 Desember 2022".
+    pub tempat_tanggal: String,
+    pub jabatan: Vec<String>,
+    pub nama: String,
+    /// "NIP. 19700101 199003 1 001", or empty.
+    pub nip: String,
+}
+
+/// The body of a report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Isi {
+    RencanaAksi(super::rencana_aksi::RencanaAksi),
+    Monev(super::monev::Monev),
+    Tahunan(super::monev::Tahunan),
+    Bukti(super::daftar_bukti::DaftarBukti),
+}
+
+/// A month's record as reports need it.
+#[derive(Debug, Clone)]
+pub(crate) struct Catatan {
+    pub status: Status,
+    pub persen: u8,
+    pub catatan: String,
+    pub kendala: String,
+    pub tindak_lanjut: String,
+}
+
+/// The plan read once: the tree (of one program or all), the realisasi and the evidence,
+/// both keyed by tahapan uuid.
+pub(crate) struct Konteks {
+    pub identity: PlanIdentity,
+    pub programs: Vec<DumpProgram>,
+    pub realisasi: HashMap<String, BTreeMap<u8, Catatan>>,
+    pub bukti: HashMap<String, Vec<Bukti>>,
+}
+
+impl Konteks {
+    pub fn load(plan: &Plan, program: Option<u32>) -> Result<Konteks> {
+        let dump = plan.dump()?;
+        let programs: Vec<DumpProgram> = match program {
+            Some(n) => {
+                let found: Vec<_> = dump.programs.into_iter().filter(|p| p.nomor == n).collect();
+                if found.is_empty() {
+                    return Err(invalid("program", &format!("Program nomor {n} tidak ada.")));
+                }
+                found
+            }
+            None => dump.programs,
+        };
+        let conn = plan.conn();
+        let mut realisasi: HashMap<String, BTreeMap<u8, Catatan>> = HashMap::new();
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.uuid, r.bulan, r.status, r.persen, r.catatan, r.kendala, r.tindak_lanjut
+             FROM realisasi r JOIN tahapan t ON t.id = r.tahapan_id",
+        )?;
+        let rows = stmt.query_map(params![], |r| {
+            let status: String = r.get(2)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, u8>(1)?,
+                Catatan {
+                    status: Status::from_code(&status).unwrap_or(Status::BelumDimulai),
+                    persen: r.get(3)?,
+                    catatan: r.get(4)?,
+                    kendala: r.get(5)?,
+                    tindak_lanjut: r.get(6)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (uuid, bulan, catatan) = row?;
+            realisasi.entry(uuid).or_default().insert(bulan, catatan);
+        }
+        let mut uuids: HashMap<i64, String> = HashMap::new();
+        let mut stmt = conn.prepare_cached("SELECT id, uuid FROM tahapan")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, uuid) = row?;
+            uuids.insert(id, uuid);
+        }
+        let mut bukti: HashMap<String, Vec<Bukti>> = HashMap::new();
+        let mut all = plan.bukti(None)?;
+        // Oldest document first inside a tahapan: the order the work happened in.
+        all.sort_by(|a, b| (&a.tanggal, a.id).cmp(&(&b.tanggal, b.id)));
+        for b in all {
+            if let Some(uuid) = uuids.get(&b.tahapan.0) {
+                bukti.entry(uuid.clone()).or_default().push(b);
+            }
+        }
+        Ok(Konteks {
+            identity: dump.identity,
+            programs,
+            realisasi,
+            bukti,
+        })
+    }
+
+    pub fn catatan(&self, tahapan: &str, bulan: u8) -> Option<&Catatan> {
+        self.realisasi.get(tahapan)?.get(&bulan)
+    }
+
+    pub fn selesai(&self, tahapan: &str, bulan: u8) -> bool {
+        self.catatan(tahapan, bulan)
+            .is_some_and(|c| c.status == Status::Selesai)
+    }
+}
+
+/// A stored date, or today when empty or unreadable.
+fn tanggal_ttd(request: &ReportRequest, today: NaiveDate) -> Result<NaiveDate> {
+    match request.tanggal.as_deref().map(str::trim) {
+        None | Some("") => Ok(today),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| invalid("tanggal", "Tanggal tanda tangan tidak valid.")),
+    }
+}
+
+fn kop(id: &PlanIdentity, logo: bool) -> Kop {
+    let mut alamat = id.alamat.clone();
+    if !id.kode_pos.is_empty() {
+        if !alamat.is_empty() {
+            alamat.push_str(", ");
+        }
+        alamat.push_str("Kode Pos ");
+        alamat.push_str(&id.kode_pos);
+    }
+    let kontak = [
+        ("Telepon", &id.telepon),
+        ("Email", &id.email),
+        ("Laman", &id.laman),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k} {v}"))
+    .collect::<Vec<_>>()
+    .join(" · ");
+    Kop {
+        pemerintah_daerah: id.pemerintah_daerah.to_uppercase(),
+        instansi: id.instansi.to_uppercase(),
+        alamat,
+        kontak,
+        logo,
+    }
+}
+
+fn nip(nip: &str) -> String {
+    // 18 digits are written in the usual groups: 19700101 199003 1 001.
+    if nip.len() == 18 && nip.chars().all(|c| c.is_ascii_digit()) {
+        format!(
+            "NIP. {} {} {} {}",
+            &nip[..8],
+            &nip[8..14],
+            &nip[14..15],
+            &nip[15..]
+        )
+    } else if nip.is_empty() {
+        String::new()
+    } else {
+        format!("NIP. {nip}")
+    }
+}
+
+/// The Rencana Aksi is set by the head of the agency; the Monev reports are signed by the
+/// chair of the Tim RB.
+fn tanda_tangan(kind: ReportKind, id: &PlanIdentity, date: NaiveDate) -> TandaTangan {
+    let tempat = if id.tempat_penetapan.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", id.tempat_penetapan)
+    };
+    let instansi = if id.instansi.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", id.instansi)
+    };
+    match kind {
+        ReportKind::RencanaAksi => TandaTangan {
+            tempat_tanggal: format!("{tempat}{}", tanggal_panjang(date)),
+            jabatan: vec![format!("Kepala{instansi}")],
+            nama: id.kepala_nama.clone(),
+            nip: nip(&id.kepala_nip),
+        },
+        _ => TandaTangan {
+            tempat_tanggal: format!("{tempat}{}", tanggal_panjang(date)),
+            jabatan: vec!["Ketua Tim Reformasi Birokrasi".into(), id.instansi.clone()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect(),
+            nama: id.ketua_nama.clone(),
+            nip: nip(&id.ketua_nip),
+        },
+    }
+}
+
+/// The months a report covers and how its period is written.
+pub(crate) struct Periode {
+    pub bulan: Vec<u8>,
+    /// "Maret 2023".
+    pub teks: String,
+    /// For file names: "Maret 2023", "TW I 2023", "2023".
+    pub pendek: String,
+}
+
+fn periode(request: &ReportRequest, tahun: i32) -> Result<Periode> {
+    Ok(match request.kind {
+        ReportKind::Bulanan => {
+            let b = request
+                .bulan
+                .filter(|b| (1..=12).contains(b))
+                .ok_or_else(|| {
+                    invalid("bulan", "Pilih bulan laporan (Januari sampai Desember).")
+                })?;
+            Periode {
+                bulan: vec![b],
+                teks: format!("{} {tahun}", nama_bulan(b)),
+                pendek: format!("{} {tahun}", nama_bulan(b)),
+            }
+        }
+        ReportKind::Triwulan => {
+            let t = request
+                .triwulan
+                .filter(|t| (1..=4).contains(t))
+                .ok_or_else(|| invalid("triwulan", "Pilih triwulan laporan (I sampai IV)."))?;
+            let first = (t - 1) * 3 + 1;
+            Periode {
+                bulan: vec![first, first + 1, first + 2],
+                teks: format!(
+                    "Triwulan {} ({} – {}) {tahun}",
+                    romawi(t),
+                    nama_bulan(first),
+                    nama_bulan(first + 2)
+                ),
+                pendek: format!("TW {} {tahun}", romawi(t)),
+            }
+        }
+        _ => Periode {
+            bulan: (1..=12).collect(),
+            teks: format!("Tahun {tahun}"),
+            pendek: tahun.to_string(),
+        },
+    })
+}
+
+pub(crate) fn build(plan: &Plan, request: &ReportRequest) -> Result<ReportData> {
+    let ctx = Konteks::load(plan, request.program)?;
+    let id = &ctx.identity;
+    let today = plan.clock().today();
+    let date = tanggal_ttd(request, today)?;
+    let periode = periode(request, id.tahun)?;
+    let kind = request.kind;
+    let mut subjudul = vec![];
+    if !id.instansi.is_empty() {
+        let mut line = id.instansi.clone();
+        if !id.pemerintah_daerah.is_empty() {
+            line.push(' ');
+            line.push_str(id.pemerintah_daerah.trim_start_matches("Pemerintah "));
+        }
+        subjudul.push(line.to_uppercase());
+    }
+    subjudul.push(match kind {
+        ReportKind::RencanaAksi | ReportKind::Tahunan | ReportKind::Bukti => {
+            format!("TAHUN {}", id.tahun)
+        }
+        _ => format!("PERIODE {}", periode.teks.to_uppercase()),
+    });
+    if let (Some(_), [p]) = (request.program, ctx.programs.as_slice()) {
+        subjudul.push(format!("PROGRAM {}. {}", p.nomor, p.nama.to_uppercase()));
+    }
+    let (isi, landscape) = match kind {
+        ReportKind::RencanaAksi => (Isi::RencanaAksi(super::rencana_aksi::build(&ctx)), true),
+        ReportKind::Bulanan | ReportKind::Triwulan => (
+            Isi::Monev(super::monev::monev(&ctx, &periode.bulan, id.tahun)),
+            true,
+        ),
+        ReportKind::Tahunan => (
+            Isi::Tahunan(super::monev::tahunan(
+                &ctx,
+                &plan.catatan_tahunan()?,
+                today,
+                id.tahun,
+            )),
+            false,
+        ),
+        ReportKind::Bukti => (Isi::Bukti(super::daftar_bukti::build(&ctx)), true),
+    };
+    let mut nama_berkas = match kind {
+        ReportKind::RencanaAksi => format!("Rencana Aksi RB {}", id.tahun),
+        ReportKind::Bulanan => format!("Laporan Monev Bulanan {}", periode.pendek),
+        ReportKind::Triwulan => format!("Laporan Monev Triwulan {}", periode.pendek),
+        ReportKind::Tahunan => format!("Laporan Monev Tahunan {}", periode.pendek),
+        ReportKind::Bukti => format!("Daftar Bukti Dukung {}", id.tahun),
+    };
+    if let (Some(n), Some(_)) = (request.program, ctx.programs.first()) {
+        nama_berkas.push_str(&format!(" - Program {n}"));
+    }
+    if !id.instansi.is_empty() {
+        nama_berkas.push_str(" - ");
+        nama_berkas.push_str(&id.instansi);
+    }
+    Ok(ReportData {
+        kind,
+        judul: kind.judul().to_uppercase(),
+        subjudul,
+        periode: periode.teks,
+        kertas: request.kertas,
+        landscape,
+        kop: kop(id, plan.logo()?.is_some()),
+        tanda_tangan: tanda_tangan(kind, id, date),
+        nama_berkas,
+        dibuat: plan.clock().now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        isi,
+    })
+}

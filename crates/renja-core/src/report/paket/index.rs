@@ -1,0 +1,130 @@
+//! The index of the package as a workbook: one row per evidence file (or per piece of
+//! evidence without a file), with its number, place in the plan, document details, path in
+//! the ZIP, size and SHA-256, so an assessor can filter, sort and check every file.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+
+use super::isi::Paket;
+use crate::error::{Error, Result};
+use crate::report::tanggal::tanggal_panjang;
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Internal(format!("xlsx: {e}"))
+}
+
+/// The columns: header and width in characters.
+const KOLOM: [(&str, f64); 12] = [
+    ("No", 10.0),
+    ("Program", 28.0),
+    ("Kegiatan", 36.0),
+    ("Tahapan", 36.0),
+    ("Judul", 36.0),
+    ("Jenis", 14.0),
+    ("Nomor Dokumen", 24.0),
+    ("Tanggal", 18.0),
+    ("Bulan", 14.0),
+    ("Berkas dalam Paket", 60.0),
+    ("Ukuran (bita)", 14.0),
+    ("SHA-256", 66.0),
+];
+
+/// The lines above the table.
+pub(super) fn keterangan(paket: &Paket, today: NaiveDate) -> Vec<String> {
+    let id = &paket.identity;
+    let mut lines = Vec::new();
+    if !id.instansi.is_empty() {
+        lines.push(if id.pemerintah_daerah.is_empty() {
+            id.instansi.clone()
+        } else {
+            format!("{} {}", id.instansi, id.pemerintah_daerah)
+        });
+    }
+    lines.push(format!("Periode: {}", paket.periode.teks));
+    if let Some(program) = &paket.program {
+        lines.push(program.clone());
+    }
+    lines.push(format!(
+        "{} bukti dukung, {} berkas. Disusun {}.",
+        paket.bukti,
+        paket.berkas().count(),
+        tanggal_panjang(today)
+    ));
+    lines
+}
+
+pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Bukti Dukung").map_err(xlsx_error)?;
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(0xD9E2F3)
+        .set_border(FormatBorder::Thin);
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let number = cell.clone().set_num_format("#,##0");
+    let hash = cell.clone().set_font_name("Consolas").set_font_size(9);
+
+    let head = 0;
+    let mut row = head;
+    for (col, (name, width)) in (0u16..).zip(KOLOM) {
+        sheet
+            .write_string_with_format(head, col, name, &header)
+            .map_err(xlsx_error)?;
+        sheet.set_column_width(col, width).map_err(xlsx_error)?;
+    }
+    for b in &paket.baris {
+        row += 1;
+        let (path, size, sha) = match &b.berkas {
+            Some(f) => (f.path.as_str(), Some(f.size), f.sha256.as_str()),
+            None => ("(tanpa berkas)", None, ""),
+        };
+        let texts = [
+            b.nomor.as_str(),
+            &b.program,
+            &b.kegiatan,
+            &b.tahapan,
+            &b.judul,
+            b.jenis,
+            &b.nomor_dokumen,
+            &b.tanggal,
+            &b.bulan,
+            path,
+        ];
+        for (col, text) in (0u16..).zip(texts) {
+            sheet
+                .write_string_with_format(row, col, text, &cell)
+                .map_err(xlsx_error)?;
+        }
+        match size {
+            Some(size) => sheet.write_number_with_format(row, 10, size as f64, &number),
+            None => sheet.write_string_with_format(row, 10, "", &cell),
+        }
+        .map_err(xlsx_error)?;
+        sheet
+            .write_string_with_format(row, 11, sha, &hash)
+            .map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(head + 1, 0).map_err(xlsx_error)?;
+    sheet
+        .autofilter(head, 0, row, KOLOM.len() as u16 - 1)
+        .map_err(xlsx_error)?;
+    // What the package is, on a sheet of its own so the table starts in the first row.
+    let about = workbook.add_worksheet();
+    about.set_name("Keterangan").map_err(xlsx_error)?;
+    about.set_column_width(0, 90).map_err(xlsx_error)?;
+    let title = Format::new().set_bold().set_font_size(14);
+    about
+        .write_string_with_format(0, 0, "DAFTAR BUKTI DUKUNG", &title)
+        .map_err(xlsx_error)?;
+    for (row, line) in (1..).zip(keterangan(paket, today)) {
+        about.write_string(row, 0, line).map_err(xlsx_error)?;
+    }
+    workbook.save_to_buffer().map_err(xlsx_error)
+}

@@ -1,0 +1,222 @@
+//! The evidence package (paket bukti dukung): one ZIP for the assessors, with a folder per
+//! program and kegiatan holding every evidence file under its Daftar Bukti Dukung number
+//! ("01 Manajemen Perubahan/1.02 Membentuk Tim …/1.2.3.1 SK Tim.pdf"), and an index in the
+//! root as XLSX and as a self-contained HTML page.
+//!
+//! What this module must keep:
+//! - It only reads the plan, so it works on a colleague's plan opened read-only.
+//! - Evidence files are streamed from their BLOBs in chunks, never whole in memory, stored
+//!   without compression (PDFs, photos and Office files are compressed already), and hashed
+//!   on the way: what went into the ZIP must match the SHA-256 recorded when the file was
+//!   added, or there is no package at all.
+//! - The ZIP appears whole under its name or not at all (`file::write_with`).
+//! - Every name in the ZIP comes from user text and is made safe in [`nama`].
+
+mod arsip;
+mod html;
+mod index;
+mod isi;
+mod nama;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::data::Konteks;
+use super::tanggal::{nama_bulan, romawi};
+use crate::error::{Error, Result};
+use crate::plan::Plan;
+
+/// Which evidence goes into the package.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PaketRequest {
+    /// Only evidence for this month (1–12).
+    pub bulan: Option<u8>,
+    /// Only evidence for this quarter (1–4).
+    pub triwulan: Option<u8>,
+    /// Only this program (its number).
+    pub program: Option<u32>,
+}
+
+/// How far writing the package has got, in bytes of evidence files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct PaketProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PaketSummary {
+    pub path: String,
+    pub bukti: u32,
+    pub berkas: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+/// The names of the index in the root of the package.
+const INDEX_XLSX: &str = "Daftar Bukti Dukung.xlsx";
+const INDEX_HTML: &str = "Daftar Bukti Dukung.html";
+
+/// The months a package covers: all of them, or those of one month or quarter.
+pub(super) struct Periode {
+    /// `None` for the whole year.
+    pub bulan: Option<Vec<u8>>,
+    /// "Maret 2025", "Triwulan I (Januari – Maret) 2025", "Tahun 2025".
+    pub teks: String,
+}
+
+impl Periode {
+    fn from_request(request: &PaketRequest, tahun: i32) -> Result<Periode> {
+        match (request.bulan, request.triwulan) {
+            (Some(_), Some(_)) => Err(Error::invalid(
+                "periode",
+                "Pilih bulan atau triwulan saja, tidak keduanya.",
+            )),
+            (Some(b), None) if (1..=12).contains(&b) => Ok(Periode {
+                bulan: Some(vec![b]),
+                teks: format!("{} {tahun}", nama_bulan(b)),
+            }),
+            (Some(_), None) => Err(Error::invalid(
+                "bulan",
+                "Bulan harus antara 1 (Januari) dan 12 (Desember).",
+            )),
+            (None, Some(t)) if (1..=4).contains(&t) => {
+                let first = (t - 1) * 3 + 1;
+                Ok(Periode {
+                    bulan: Some(vec![first, first + 1, first + 2]),
+                    teks: format!(
+                        "Triwulan {} ({} – {}) {tahun}",
+                        romawi(t),
+                        nama_bulan(first),
+                        nama_bulan(first + 2)
+                    ),
+                })
+            }
+            (None, Some(_)) => Err(Error::invalid(
+                "triwulan",
+                "Triwulan harus antara 1 (I) dan 4 (IV).",
+            )),
+            (None, None) => Ok(Periode {
+                bulan: None,
+                teks: format!("Tahun {tahun}"),
+            }),
+        }
+    }
+
+    /// Whether evidence supporting `months` belongs in the package.
+    pub fn covers(&self, months: &[u8]) -> bool {
+        self.bulan
+            .as_ref()
+            .is_none_or(|period| months.iter().any(|m| period.contains(m)))
+    }
+}
+
+/// The refusal when the chosen period and program hold no evidence.
+fn kosong(periode: &Periode, program: Option<&str>) -> Error {
+    let mut lingkup = Vec::new();
+    if periode.bulan.is_some() {
+        lingkup.push(format!("periode {}", periode.teks));
+    }
+    if let Some(program) = program {
+        lingkup.push(program.to_owned());
+    }
+    let message = if lingkup.is_empty() {
+        "Belum ada bukti dukung dalam rencana ini, jadi paket bukti dukung tidak dibuat. \
+         Tambahkan bukti dukung pada tahapan kerja terlebih dahulu."
+            .to_owned()
+    } else {
+        format!(
+            "Belum ada bukti dukung untuk {}, jadi paket bukti dukung tidak dibuat.",
+            lingkup.join(" pada ")
+        )
+    };
+    Error::invalid("bukti", message)
+}
+
+impl Plan {
+    /// Write the evidence package (ZIP) to `dest`: folders per program and kegiatan with
+    /// every evidence file, and the index as XLSX and HTML in the root. `progress` is called
+    /// with the bytes of evidence copied so far, every few MiB and once at the end. The
+    /// summary's `bytes` is the size of the ZIP written. Nothing is left at `dest` on failure.
+    pub fn export_bukti_package(
+        &self,
+        request: &PaketRequest,
+        dest: &Path,
+        progress: &mut dyn FnMut(PaketProgress),
+    ) -> Result<PaketSummary> {
+        let tahun = self.identity()?.tahun;
+        let periode = Periode::from_request(request, tahun)?;
+        self.refuse_own_file(dest, "Paket bukti dukung")?;
+        let ctx = Konteks::load(self, request.program)?;
+        let paket = isi::build(self, &ctx, periode, request.program)?;
+        if paket.bukti == 0 {
+            return Err(kosong(&paket.periode, paket.program.as_deref()));
+        }
+        let today = self.clock().today();
+        let index = [
+            (INDEX_XLSX, index::xlsx(&paket, today)?),
+            (INDEX_HTML, html::html(&paket, today).into_bytes()),
+        ];
+        let when = arsip::zip_time(self.clock().now());
+        let bytes = crate::file::write_with(dest, |file| {
+            arsip::write(self.conn(), &paket, &index, when, file, dest, progress)
+        })?;
+        Ok(PaketSummary {
+            path: dest.to_string_lossy().into_owned(),
+            bukti: paket.bukti,
+            berkas: paket.berkas().count() as u32,
+            bytes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn periode(bulan: Option<u8>, triwulan: Option<u8>) -> Result<Periode> {
+        Periode::from_request(
+            &PaketRequest {
+                bulan,
+                triwulan,
+                program: None,
+            },
+            2025,
+        )
+    }
+
+    #[test]
+    fn periods_cover_their_months() {
+        let year = periode(None, None).expect("year");
+        assert_eq!(year.teks, "Tahun 2025");
+        assert!(year.covers(&[]) && year.covers(&[5]));
+        let march = periode(Some(3), None).expect("march");
+        assert_eq!(march.teks, "Maret 2025");
+        assert!(march.covers(&[1, 3]) && !march.covers(&[4]) && !march.covers(&[]));
+        let tw2 = periode(None, Some(2)).expect("tw2");
+        assert_eq!(tw2.teks, "Triwulan II (April – Juni) 2025");
+        assert!(tw2.covers(&[6, 7]) && !tw2.covers(&[3, 7]));
+    }
+
+    #[test]
+    fn bad_periods_are_refused_in_indonesian() {
+        for (b, t, field) in [
+            (Some(0), None, "bulan"),
+            (Some(13), None, "bulan"),
+            (None, Some(0), "triwulan"),
+            (None, Some(5), "triwulan"),
+            (Some(1), Some(1), "periode"),
+        ] {
+            match periode(b, t) {
+                Err(Error::Invalid { field: f, .. }) => assert_eq!(f, field),
+                Err(other) => panic!("{other:?}"),
+                Ok(_) => panic!("accepted {b:?} {t:?}"),
+            }
+        }
+    }
+}

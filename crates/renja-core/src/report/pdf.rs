@@ -1,0 +1,90 @@
+//! PDF through typst, compiled in-process. The templates under `assets/reports/` and the
+//! fonts under `assets/fonts/` are embedded in the binary: no system fonts, no files read at
+//! run time, no network. Only Liberation Sans (metric-compatible with Arial, which offices
+//! use) and Liberation Mono (for hashes) are embedded, and typst subsets them into each PDF.
+
+use std::sync::OnceLock;
+
+use typst::foundations::{Bytes, Dict, IntoValue};
+use typst_as_lib::TypstEngine;
+use typst_layout::PagedDocument;
+
+use super::{ReportData, ReportKind};
+use crate::error::{Error, Result};
+
+const FONTS: [&[u8]; 5] = [
+    include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSans-Italic.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationSans-BoldItalic.ttf"),
+    include_bytes!("../../../../assets/fonts/LiberationMono-Regular.ttf"),
+];
+
+/// The templates, by the name they import each other under.
+const TEMPLATES: [(&str, &str); 7] = [
+    (
+        "common.typ",
+        include_str!("../../../../assets/reports/common.typ"),
+    ),
+    (
+        "rencana-aksi.typ",
+        include_str!("../../../../assets/reports/rencana-aksi.typ"),
+    ),
+    (
+        "monev.typ",
+        include_str!("../../../../assets/reports/monev.typ"),
+    ),
+    (
+        "monev-bulanan.typ",
+        include_str!("../../../../assets/reports/monev-bulanan.typ"),
+    ),
+    (
+        "monev-triwulan.typ",
+        include_str!("../../../../assets/reports/monev-triwulan.typ"),
+    ),
+    (
+        "monev-tahunan.typ",
+        include_str!("../../../../assets/reports/monev-tahunan.typ"),
+    ),
+    (
+        "daftar-bukti.typ",
+        include_str!("../../../../assets/reports/daftar-bukti.typ"),
+    ),
+];
+
+fn template(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::RencanaAksi => "rencana-aksi.typ",
+        ReportKind::Bulanan => "monev-bulanan.typ",
+        ReportKind::Triwulan => "monev-triwulan.typ",
+        ReportKind::Tahunan => "monev-tahunan.typ",
+        ReportKind::Bukti => "daftar-bukti.typ",
+    }
+}
+
+/// Built once per process: parsing the fonts and templates is the slow part.
+fn engine() -> &'static TypstEngine {
+    static ENGINE: OnceLock<TypstEngine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .fonts(FONTS)
+            .with_static_source_file_resolver(TEMPLATES)
+            .build()
+    })
+}
+
+pub(crate) fn render(data: &ReportData, logo: Option<&[u8]>) -> Result<Vec<u8>> {
+    let json =
+        serde_json::to_string(data).map_err(|e| Error::Internal(format!("report data: {e}")))?;
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), json.into_value());
+    if let Some(logo) = logo {
+        inputs.insert("logo".into(), Bytes::new(logo.to_vec()).into_value());
+    }
+    let doc: PagedDocument = engine()
+        .compile_with_input(template(data.kind), inputs)
+        .output
+        .map_err(|e| Error::Internal(format!("typst: {e:?}")))?;
+    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
+        .map_err(|e| Error::Internal(format!("typst pdf: {e:?}")))
+}

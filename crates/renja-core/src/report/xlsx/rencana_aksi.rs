@@ -1,0 +1,102 @@
+//! The Rencana Aksi table (section 3.2 of the Renja RB): No, Program, Kegiatan,
+//! Outcome/Output and Tahapan Kerja, the twelve months with the scheduled ones shaded,
+//! Kriteria Keberhasilan and Penanggung Jawab. Group cells are merged over exactly the rows
+//! the data's spans say; an outcome is a grey heading row inside its program.
+
+use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
+
+use super::gaya::Gaya;
+use super::lembar::{Hasil, Lembar};
+use crate::report::rencana_aksi::{RaBaris, RencanaAksi, Sel};
+use crate::report::{Logo, ReportData};
+
+/// Column widths: No, Program, Kegiatan, Outcome/Output, Tahapan, 12 months, Kriteria, PJ.
+const LEBAR: [f64; 19] = [
+    4.5, 16.0, 22.0, 22.0, 26.0, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 3.3, 24.0,
+    17.0,
+];
+const KOL_BULAN: ColNum = 5;
+const KOL_KRITERIA: ColNum = KOL_BULAN + 12;
+const KOL_PJ: ColNum = KOL_KRITERIA + 1;
+/// Where the signature block starts: about the right quarter of the page, as in the PDF.
+const KOL_TTD: ColNum = 14;
+
+pub(super) fn tulis(
+    ws: &mut Worksheet,
+    g: &Gaya,
+    data: &ReportData,
+    isi: &RencanaAksi,
+    logo: Option<&Logo>,
+) -> Hasil {
+    let mut l = Lembar::new(ws, g, &LEBAR)?;
+    l.kop(&data.kop, logo)?;
+    l.judul(data)?;
+    let h = l.row;
+    header(&mut l, h)?;
+    l.row = h + 2;
+    for r in &isi.baris {
+        let row = l.row;
+        baris(&mut l, row, r)?;
+        l.row += 1;
+    }
+    l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
+    l.halaman(data, Some((h, h + 1)), Some(h + 2))
+}
+
+/// Two header rows: "Bulan" over the twelve month numbers, the other titles over both.
+fn header(l: &mut Lembar<'_>, h: RowNum) -> Hasil {
+    let g = l.g;
+    let titles = [
+        (0, "No"),
+        (1, "Program"),
+        (2, "Kegiatan"),
+        (3, "Outcome/Output"),
+        (4, "Tahapan Kerja"),
+        (KOL_KRITERIA, "Kriteria Keberhasilan"),
+        (KOL_PJ, "Penanggung Jawab"),
+    ];
+    for (col, title) in titles {
+        l.ws.merge_range(h, col, h + 1, col, title, &g.kepala)?;
+    }
+    l.ws.merge_range(h, KOL_BULAN, h, KOL_BULAN + 11, "Bulan", &g.kepala)?;
+    for m in 0..12u16 {
+        l.angka(h + 1, KOL_BULAN + m, u32::from(m) + 1, &g.kepala)?;
+    }
+    l.tinggi(h, 14.0);
+    l.tinggi(h + 1, 14.0);
+    Ok(())
+}
+
+fn grup(l: &mut Lembar<'_>, row: RowNum, col: ColNum, sel: &Option<Sel>, f: &Format) -> Hasil {
+    match sel {
+        Some(s) => l.grup(row, col, s.baris, &s.teks, f),
+        None => Ok(()),
+    }
+}
+
+fn baris(l: &mut Lembar<'_>, row: RowNum, r: &RaBaris) -> Hasil {
+    let g = l.g;
+    if let Some(no) = &r.no {
+        l.grup(row, 0, no.baris, &no.teks, &g.sel_tengah)?;
+        // The program number is a number; the merged cell keeps its format.
+        if let Ok(n) = no.teks.parse::<u32>() {
+            l.angka(row, 0, n, &g.angka)?;
+        }
+    }
+    grup(l, row, 1, &r.program, &g.sel_tebal)?;
+    if let Some(outcome) = &r.outcome {
+        l.kosong(row, 2, &g.sel)?;
+        l.teks(row, 3, outcome, &g.outcome)?;
+        l.ws.merge_range(row, 4, row, KOL_PJ, "", &g.abu_muda)?;
+        return Ok(());
+    }
+    grup(l, row, 2, &r.kegiatan, &g.sel)?;
+    grup(l, row, 3, &r.output, &g.sel)?;
+    l.teks(row, 4, &r.tahapan, &g.sel)?;
+    for (m, on) in r.bulan.iter().enumerate() {
+        let f = if *on { &g.bulan_isi } else { &g.sel };
+        l.kosong(row, KOL_BULAN + m as ColNum, f)?;
+    }
+    l.teks(row, KOL_KRITERIA, &r.kriteria, &g.sel)?;
+    l.teks(row, KOL_PJ, &r.penanggung_jawab, &g.sel)
+}

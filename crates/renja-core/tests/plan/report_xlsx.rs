@@ -1,0 +1,538 @@
+//! The XLSX reports, read back with openpyxl (`tests/tools/xlsx_dump.py`, run with
+//! `/usr/bin/python3`; Debian package python3-openpyxl, listed in `scripts/setup.sh`).
+//!
+//! One plan from the built-in template, 2025, with a few months scheduled, two realisasi
+//! (one done, one not), a piece of evidence with two files, a logo, and user text that
+//! looks like a formula. Each report is written, dumped as JSON and checked cell by cell.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use renja_core::bukti::{BuktiInput, Jenis};
+use renja_core::edit::Level;
+use renja_core::realisasi::{RealisasiInput, Status};
+use renja_core::report::{CatatanTahunan, Isi, Kertas, ReportKind, ReportRequest};
+use renja_core::{NewPlan, Plan, TahapanId, Template};
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::common::{clock, sha256, tempdir};
+
+const CSV: &str = include_str!("../../../../assets/template/rencana_aksi_disbun_kukar_2023.csv");
+
+/// An 8 × 8 PNG, the blue of the reports.
+const LOGO_PNG: &str = "89504e470d0a1a0a0000000d49484452000000080000000808020000004b6d29dc0000001149\
+                        444154789c63d08f9d8715310c2d090000bb4a814d46809b0000000049454e44ae426082";
+
+/// The fill of a scheduled month (the PDF's #2F5D9E lightened by 10%).
+const BIRU: &str = "FF4473A8";
+
+struct Fixture {
+    dir: TempDir,
+    plan: Plan,
+    /// The plan's tahapan in tree order.
+    tahapan: Vec<(TahapanId, String)>,
+    /// The two files of the evidence on the first tahapan.
+    files: Vec<PathBuf>,
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
+        .collect()
+}
+
+fn realisasi(status: Status, persen: u8, kendala: &str) -> RealisasiInput {
+    RealisasiInput {
+        status,
+        persen,
+        catatan: String::new(),
+        kendala: kendala.into(),
+        tindak_lanjut: if kendala.is_empty() {
+            String::new()
+        } else {
+            "Diusulkan kembali pada APBD Perubahan".into()
+        },
+    }
+}
+
+/// The first tahapan: January and March, March done, evidence with two files. The second:
+/// March, not done. The third: a kriteria "=1+1".
+fn fixture() -> Fixture {
+    let dir = tempdir();
+    let mut plan = Plan::create(
+        &dir.path().join("laporan.renjarb"),
+        NewPlan {
+            template: Template::Seed,
+            tahun: 2025,
+        },
+        false,
+        clock(),
+    )
+    .expect("create");
+    let mut id = plan.identity().expect("identity");
+    id.pemerintah_daerah = "Pemerintah Kabupaten Kutai Kartanegara".into();
+    id.instansi = "Dinas Perkebunan".into();
+    id.alamat = "Jl. Wolter Monginsidi No. 1, Tenggarong".into();
+    id.kode_pos = "75512".into();
+    id.telepon = "(0541) 661234".into();
+    id.tempat_penetapan = "Tenggarong".into();
+    id.kepala_nama = "Ir. Sugiyono, M.Si.".into();
+    id.kepala_nip = "197001011990031001".into();
+    id.ketua_nama = "Budi Santoso, S.P.".into();
+    plan.set_identity(&id).expect("set identity");
+
+    let tahapan: Vec<(TahapanId, String)> = plan
+        .grid()
+        .expect("grid")
+        .rows
+        .into_iter()
+        .filter(|r| r.level == Level::Tahapan)
+        .map(|r| (TahapanId(r.id), r.nama))
+        .collect();
+    let (t0, t1, t2) = (tahapan[0].0, tahapan[1].0, tahapan[2].0);
+    plan.set_bulan(t0, 0b101).expect("Jan + Mar");
+    plan.set_bulan(t1, 0b100).expect("Mar");
+    plan.set_kriteria(t2, "=1+1").expect("kriteria");
+    plan.set_realisasi(t0, 3, &realisasi(Status::Selesai, 100, ""))
+        .expect("done in March");
+    plan.set_realisasi(
+        t1,
+        3,
+        &realisasi(Status::TidakTerlaksana, 0, "Anggaran belum tersedia"),
+    )
+    .expect("not done in March");
+
+    let files = vec![dir.path().join("sk.pdf"), dir.path().join("lampiran.pdf")];
+    std::fs::write(&files[0], b"%PDF-1.4 SK Tim RB").expect("write");
+    std::fs::write(&files[1], b"%PDF-1.4 Lampiran SK").expect("write");
+    let bukti = BuktiInput {
+        judul: "SK Tim Reformasi Birokrasi".into(),
+        jenis: Jenis::Sk,
+        nomor: "800/123/DISBUN".into(),
+        tanggal: "2025-03-10".into(),
+        keterangan: String::new(),
+        bulan: 0b100,
+    };
+    plan.add_bukti(t0, &bukti, &files).expect("evidence");
+
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, hex(LOGO_PNG)).expect("write logo");
+    plan.set_logo(&logo).expect("logo");
+    plan.set_catatan_tahunan(&CatatanTahunan {
+        kesimpulan: "=SUM(A1:A2) bukan rumus".into(),
+        rekomendasi: "Lanjutkan pembinaan Pokja.\n\nPerkuat bukti dukung.".into(),
+    })
+    .expect("catatan");
+    Fixture {
+        dir,
+        plan,
+        tahapan,
+        files,
+    }
+}
+
+/// The report as a workbook on disk, dumped by openpyxl: its only worksheet.
+fn dump(f: &Fixture, request: &ReportRequest) -> Value {
+    let bytes = f.plan.report_xlsx(request).expect("xlsx");
+    let path = f
+        .dir
+        .path()
+        .join(format!("{}-{:?}.xlsx", request.kind.code(), request.kertas));
+    std::fs::write(&path, bytes).expect("write xlsx");
+    // To look at the workbooks: RENJA_XLSX_KEEP=/some/folder cargo test … report_xlsx
+    if let Some(keep) = std::env::var_os("RENJA_XLSX_KEEP") {
+        let name = path.file_name().expect("file name");
+        std::fs::copy(&path, Path::new(&keep).join(name)).expect("keep xlsx");
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/tools/xlsx_dump.py");
+    let out = Command::new("/usr/bin/python3")
+        .arg(&script)
+        .arg(&path)
+        .output()
+        .expect("run /usr/bin/python3");
+    assert!(
+        out.status.success(),
+        "xlsx_dump.py failed (needs python3-openpyxl: apt-get install python3-openpyxl):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut all: Value = serde_json::from_slice(&out.stdout).expect("dump is JSON");
+    let sheets = all["sheets"].as_array_mut().expect("sheets");
+    assert_eq!(sheets.len(), 1, "one worksheet per report");
+    sheets.remove(0)
+}
+
+/// "A".."Z" for columns 0..25.
+fn col(c: usize) -> char {
+    (b'A' + c as u8) as char
+}
+
+fn at(c: usize, row: usize) -> String {
+    format!("{}{row}", col(c))
+}
+
+fn text<'a>(sheet: &'a Value, cell: &str) -> Option<&'a str> {
+    sheet["cells"][cell].as_str()
+}
+
+fn number(sheet: &Value, cell: &str) -> Option<f64> {
+    assert_eq!(sheet["types"][cell], "n", "{cell} holds a number");
+    sheet["cells"][cell].as_f64()
+}
+
+fn merged(sheet: &Value) -> Vec<&str> {
+    sheet["merged"]
+        .as_array()
+        .expect("merged")
+        .iter()
+        .map(|v| v.as_str().expect("range"))
+        .collect()
+}
+
+fn filled(sheet: &Value, cell: &str) -> Option<String> {
+    sheet["fills"][cell].as_str().map(str::to_owned)
+}
+
+fn has(list: &Value, cell: &str) -> bool {
+    list.as_array()
+        .expect("list")
+        .iter()
+        .any(|v| v.as_str() == Some(cell))
+}
+
+/// The 1-based row where column `c` holds exactly `value`.
+fn find_row(sheet: &Value, c: usize, value: &str) -> usize {
+    (1..=sheet["max_row"].as_u64().expect("max_row") as usize)
+        .find(|&r| text(sheet, &at(c, r)) == Some(value))
+        .unwrap_or_else(|| panic!("no {value:?} in column {}", col(c)))
+}
+
+/// The 1-based row where column `c` holds a text containing `part`.
+fn find_row_containing(sheet: &Value, c: usize, part: &str) -> usize {
+    (1..=sheet["max_row"].as_u64().expect("max_row") as usize)
+        .find(|&r| text(sheet, &at(c, r)).is_some_and(|s| s.contains(part)))
+        .unwrap_or_else(|| panic!("no {part:?} in column {}", col(c)))
+}
+
+fn page_setup(sheet: &Value, orientation: &str, paper: u64) {
+    assert_eq!(sheet["orientation"], orientation);
+    assert_eq!(sheet["paper_size"], paper);
+    assert_eq!(sheet["fit_to_page"], true);
+    assert_eq!(
+        (&sheet["fit_to_width"], &sheet["fit_to_height"]),
+        (&1.into(), &0.into())
+    );
+    assert_eq!(sheet["footer"]["right"], "Halaman &P dari &N");
+}
+
+fn letterhead(sheet: &Value, last_col: char) {
+    assert_eq!(
+        text(sheet, "A1"),
+        Some("PEMERINTAH KABUPATEN KUTAI KARTANEGARA")
+    );
+    assert_eq!(text(sheet, "A2"), Some("DINAS PERKEBUNAN"));
+    assert_eq!(
+        text(sheet, "A3"),
+        Some("Jl. Wolter Monginsidi No. 1, Tenggarong, Kode Pos 75512")
+    );
+    assert!(merged(sheet).contains(&format!("A1:{last_col}1").as_str()));
+    assert_eq!(
+        sheet["images"],
+        serde_json::json!([{"row": 0, "col": 0}]),
+        "the logo, top left"
+    );
+}
+
+#[test]
+fn rencana_aksi_mirrors_the_table_of_the_plan() {
+    let f = fixture();
+    let mut request = ReportRequest::new(ReportKind::RencanaAksi);
+    let sheet = dump(&f, &request);
+    assert_eq!(sheet["name"], "Rencana Aksi");
+    letterhead(&sheet, 'S');
+    let title = find_row(&sheet, 0, "RENCANA AKSI REFORMASI BIROKRASI");
+    assert!(merged(&sheet).contains(&format!("A{title}:S{title}").as_str()));
+
+    // Two header rows; "Bulan" over twelve numbered months.
+    let h = find_row(&sheet, 4, "Tahapan Kerja");
+    assert_eq!(text(&sheet, &at(5, h)), Some("Bulan"));
+    for m in 1..=12 {
+        assert_eq!(number(&sheet, &at(4 + m, h + 1)), Some(m as f64));
+    }
+    let m = merged(&sheet);
+    for range in [
+        format!("A{h}:A{}", h + 1),
+        format!("E{h}:E{}", h + 1),
+        format!("F{h}:Q{h}"),
+        format!("S{h}:S{}", h + 1),
+    ] {
+        assert!(m.contains(&range.as_str()), "header merge {range}");
+    }
+    assert_eq!(sheet["freeze_panes"], format!("A{}", h + 2));
+    assert_eq!(sheet["print_title_rows"], format!("{h}:{}", h + 1));
+    page_setup(&sheet, "landscape", 9);
+
+    // Every tahapan of the template, in order.
+    let first = h + 2;
+    let data = f.plan.report_data(&request).expect("data");
+    let Isi::RencanaAksi(ra) = &data.isi else {
+        panic!("rencana aksi data")
+    };
+    let last = first + ra.baris.len() - 1;
+    let in_sheet: Vec<&str> = (first..=last)
+        .filter_map(|r| text(&sheet, &at(4, r)))
+        .collect();
+    let template: Vec<String> = csv::Reader::from_reader(CSV.as_bytes())
+        .records()
+        .map(|r| r.expect("csv row")[5].to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(in_sheet, template);
+
+    // Program 1 spans its 4 outcome rows and 17 tahapan rows.
+    assert_eq!(number(&sheet, &at(0, first)), Some(1.0));
+    assert_eq!(text(&sheet, &at(1, first)), Some("Manajemen Perubahan"));
+    for c in ['A', 'B'] {
+        let range = format!("{c}{first}:{c}{}", first + 20);
+        assert!(m.contains(&range.as_str()), "program 1 merge {range}");
+    }
+    // Every group cell is merged over exactly its span, and a span of one is not merged.
+    for (i, r) in ra.baris.iter().enumerate() {
+        let row = first + i;
+        for (c, sel) in [(2, &r.kegiatan), (3, &r.output)] {
+            let Some(sel) = sel else { continue };
+            assert_eq!(text(&sheet, &at(c, row)), Some(sel.teks.as_str()));
+            let end = row + sel.baris as usize - 1;
+            let range = format!("{}{row}:{}{end}", col(c), col(c));
+            assert_eq!(
+                m.contains(&range.as_str()),
+                sel.baris > 1,
+                "group cell {range}"
+            );
+        }
+        if let Some(outcome) = &r.outcome {
+            let cell = at(3, row);
+            assert_eq!(text(&sheet, &cell), Some(outcome.as_str()));
+            assert!(has(&sheet["bold"], &cell) && has(&sheet["italic"], &cell));
+            assert_eq!(filled(&sheet, &cell).as_deref(), Some("FFF2F2F2"));
+        }
+    }
+
+    // Scheduled months shaded, all others not: January and March of the first tahapan,
+    // March of the second, nothing else in the template.
+    let row_of = |name: &str| {
+        first
+            + ra.baris
+                .iter()
+                .position(|b| b.tahapan == name)
+                .expect("row")
+    };
+    let (r0, r1) = (row_of(&f.tahapan[0].1), row_of(&f.tahapan[1].1));
+    let mut shaded = vec![];
+    for r in first..=last {
+        for c in 5..17 {
+            if let Some(fill) = filled(&sheet, &at(c, r)) {
+                assert_eq!(fill, BIRU);
+                shaded.push(at(c, r));
+            }
+        }
+    }
+    assert_eq!(shaded, [at(5, r0), at(7, r0), at(7, r1)]);
+
+    // User text stays text.
+    let r2 = row_of(&f.tahapan[2].1);
+    assert_eq!(text(&sheet, &at(17, r2)), Some("=1+1"));
+    assert_eq!(sheet["types"][at(17, r2)], "s");
+
+    // The head of the agency signs, at the right, in one cell that never splits across
+    // pages.
+    let ttd = find_row_containing(&sheet, 14, "Ir. Sugiyono, M.Si.");
+    assert_eq!(
+        text(&sheet, &at(14, ttd)),
+        Some(
+            "Tenggarong, 14 Maret 2025\nKepala Dinas Perkebunan\n\n\n\n\nIr. Sugiyono, M.Si.\n\
+             NIP. 19700101 199003 1 001"
+        )
+    );
+    assert!(merged(&sheet).contains(&format!("O{ttd}:S{ttd}").as_str()));
+    assert!(ttd > last);
+
+    // F4 is Excel's Folio, code 14.
+    request.kertas = Kertas::F4;
+    let f4 = dump(&f, &request);
+    page_setup(&f4, "landscape", 14);
+}
+
+#[test]
+fn monev_bulanan_counts_and_states_each_tahapan() {
+    let f = fixture();
+    let mut request = ReportRequest::new(ReportKind::Bulanan);
+    request.bulan = Some(3);
+    let sheet = dump(&f, &request);
+    assert_eq!(sheet["name"], "Monev Bulanan");
+    letterhead(&sheet, 'H');
+    assert!(find_row(&sheet, 0, "PERIODE MARET 2025") > 0);
+
+    // A. Capaian: program 1 has two targets in March (one done) and three up to March.
+    let p1 = find_row(&sheet, 1, "Manajemen Perubahan");
+    assert_eq!(number(&sheet, &at(0, p1)), Some(1.0));
+    let counts: Vec<Option<f64>> = [2, 3, 5, 6]
+        .iter()
+        .map(|&c| number(&sheet, &at(c, p1)))
+        .collect();
+    assert_eq!(counts, [Some(2.0), Some(1.0), Some(3.0), Some(1.0)]);
+    assert_eq!(text(&sheet, &at(4, p1)), Some("50,0%"));
+    assert_eq!(text(&sheet, &at(7, p1)), Some("33,3%"));
+    let jumlah = find_row(&sheet, 0, "Jumlah");
+    assert_eq!(number(&sheet, &at(2, jumlah)), Some(2.0));
+    assert_eq!(number(&sheet, &at(5, jumlah)), Some(3.0));
+
+    // B. Rincian: done is Tercapai, not done is Tidak tercapai with its kendala.
+    let h = find_row(&sheet, 1, "Kegiatan / Tahapan Kerja");
+    assert_eq!(sheet["print_title_rows"], format!("{h}:{h}"));
+    assert_eq!(
+        sheet["freeze_panes"],
+        Value::Null,
+        "no pane frozen in a Monev"
+    );
+    page_setup(&sheet, "landscape", 9);
+    assert_eq!(
+        text(&sheet, &at(0, h + 1)),
+        Some("Program 1. Manajemen Perubahan")
+    );
+    let r0 = find_row_containing(&sheet, 1, &f.tahapan[0].1);
+    let r1 = find_row_containing(&sheet, 1, &f.tahapan[1].1);
+    assert!(r0 > h && r1 > r0);
+    assert_eq!(number(&sheet, &at(0, r0)), Some(1.0));
+    assert_eq!(text(&sheet, &at(2, r0)), Some("Jan, Mar"));
+    assert_eq!(text(&sheet, &at(3, r0)), Some("Selesai (100%)"));
+    assert_eq!(text(&sheet, &at(4, r0)), Some("Tercapai"));
+    assert!(text(&sheet, &at(7, r0)).is_some_and(|s| s.contains("No. 800/123/DISBUN")));
+    assert_eq!(text(&sheet, &at(4, r1)), Some("Tidak tercapai"));
+    assert_eq!(text(&sheet, &at(5, r1)), Some("Anggaran belum tersedia"));
+    assert_eq!(text(&sheet, &at(7, r1)), Some("Belum ada"));
+    // Programs with nothing in March say so.
+    let p2 = find_row(
+        &sheet,
+        0,
+        "Program 2. Penataan Peraturan Perundang-undangan",
+    );
+    assert_eq!(
+        text(&sheet, &at(0, p2 + 1)),
+        Some("Tidak ada tahapan yang dijadwalkan atau dikerjakan pada periode ini.")
+    );
+    // The chair of the Tim RB signs; the plan has no NIP for the chair.
+    let ttd = find_row_containing(&sheet, 6, "Budi Santoso, S.P.");
+    assert!(ttd > p2);
+    assert!(text(&sheet, &at(6, ttd)).is_some_and(|s| s.starts_with(
+        "Tenggarong, 14 Maret 2025\nKetua Tim Reformasi Birokrasi\nDinas Perkebunan\n"
+    ) && s.ends_with("\nBudi Santoso, S.P.")));
+}
+
+#[test]
+fn monev_triwulan_needs_every_month_of_the_quarter() {
+    let f = fixture();
+    let mut request = ReportRequest::new(ReportKind::Triwulan);
+    request.triwulan = Some(1);
+    request.kertas = Kertas::F4;
+    let sheet = dump(&f, &request);
+    assert_eq!(sheet["name"], "Monev Triwulan");
+    page_setup(&sheet, "landscape", 14);
+    let r0 = find_row_containing(&sheet, 1, &f.tahapan[0].1);
+    assert_eq!(text(&sheet, &at(3, r0)), Some("Mar: Selesai (100%)"));
+    // January was scheduled too and never done.
+    assert_eq!(text(&sheet, &at(4, r0)), Some("Tidak tercapai"));
+    let r1 = find_row_containing(&sheet, 1, &f.tahapan[1].1);
+    assert_eq!(
+        text(&sheet, &at(5, r1)),
+        Some("Mar: Anggaran belum tersedia")
+    );
+}
+
+#[test]
+fn monev_tahunan_is_portrait_with_what_was_not_done() {
+    let f = fixture();
+    let sheet = dump(&f, &ReportRequest::new(ReportKind::Tahunan));
+    assert_eq!(sheet["name"], "Monev Tahunan");
+    letterhead(&sheet, 'F');
+    page_setup(&sheet, "portrait", 9);
+    let h = find_row(&sheet, 1, "Program / Kegiatan");
+    assert_eq!(sheet["freeze_panes"], format!("A{}", h + 1));
+    // Table A's header would print above table B's different columns.
+    assert_eq!(sheet["print_title_rows"], Value::Null);
+    // Program 1: three targets in the year, one done; the kegiatan rows under it.
+    assert_eq!(text(&sheet, &at(1, h + 1)), Some("Manajemen Perubahan"));
+    assert_eq!(number(&sheet, &at(0, h + 1)), Some(1.0));
+    assert_eq!(number(&sheet, &at(3, h + 1)), Some(3.0));
+    assert_eq!(number(&sheet, &at(4, h + 1)), Some(1.0));
+    assert_eq!(text(&sheet, &at(0, h + 2)), Some("1.1"));
+    assert_eq!(
+        number(&sheet, &at(2, h + 2)),
+        Some(1.0),
+        "tahapan of kegiatan 1.1"
+    );
+    let jumlah = find_row(&sheet, 0, "Jumlah");
+    assert_eq!(number(&sheet, &at(3, jumlah)), Some(3.0));
+    assert_eq!(text(&sheet, &at(5, jumlah)), Some("33,3%"));
+
+    // B: both tahapan with a month not done, the first for January.
+    let b = find_row(&sheet, 1, "Program / Kegiatan / Tahapan");
+    let r0 = find_row_containing(&sheet, 1, &f.tahapan[0].1);
+    let r1 = find_row_containing(&sheet, 1, &f.tahapan[1].1);
+    assert_eq!((r0, r1), (b + 1, b + 2));
+    assert_eq!(text(&sheet, &at(2, r0)), Some("Jan"));
+    assert_eq!(text(&sheet, &at(3, r1)), Some("Tidak terlaksana"));
+
+    // C and D: the team's text, as text.
+    let c = find_row(&sheet, 0, "C. Kesimpulan");
+    assert_eq!(text(&sheet, &at(0, c + 1)), Some("=SUM(A1:A2) bukan rumus"));
+    assert_eq!(sheet["types"][at(0, c + 1)], "s");
+    let d = find_row(&sheet, 0, "D. Rekomendasi");
+    // A row per paragraph.
+    assert_eq!(
+        text(&sheet, &at(0, d + 1)),
+        Some("Lanjutkan pembinaan Pokja.")
+    );
+    assert_eq!(text(&sheet, &at(0, d + 2)), None);
+    assert_eq!(text(&sheet, &at(0, d + 3)), Some("Perkuat bukti dukung."));
+}
+
+#[test]
+fn daftar_bukti_lists_each_file_with_its_hash() {
+    let f = fixture();
+    let sheet = dump(&f, &ReportRequest::new(ReportKind::Bukti));
+    assert_eq!(sheet["name"], "Bukti Dukung");
+    letterhead(&sheet, 'H');
+    page_setup(&sheet, "landscape", 9);
+    let h = find_row(&sheet, 7, "SHA-256");
+    assert_eq!(sheet["freeze_panes"], format!("A{}", h + 1));
+    assert_eq!(sheet["print_title_rows"], format!("{h}:{h}"));
+    assert!(find_row(&sheet, 0, "Jumlah bukti dukung: 1    Jumlah berkas: 2") < h);
+    assert_eq!(
+        text(&sheet, &at(0, h + 1)),
+        Some("Program 1. Manajemen Perubahan (1 bukti dukung)")
+    );
+    let row = find_row(&sheet, 0, "1.1.1.1");
+    assert_eq!(
+        text(&sheet, &at(0, row - 1)),
+        Some(&*format!("1.1.1 {}", f.tahapan[0].1))
+    );
+    assert_eq!(
+        text(&sheet, &at(1, row)),
+        Some("SK Tim Reformasi Birokrasi")
+    );
+    assert_eq!(text(&sheet, &at(3, row)), Some("800/123/DISBUN"));
+    assert_eq!(text(&sheet, &at(4, row)), Some("10 Maret 2025"));
+    assert_eq!(
+        text(&sheet, &at(6, row)),
+        Some("sk.pdf (18 B)\nlampiran.pdf (20 B)")
+    );
+    let hashes = format!("{}\n{}", sha256(&f.files[0]), sha256(&f.files[1]));
+    assert_eq!(text(&sheet, &at(7, row)), Some(hashes.as_str()));
+    let p2 = find_row_containing(&sheet, 0, "Program 2.");
+    assert_eq!(
+        text(&sheet, &at(0, p2 + 1)),
+        Some("Belum ada bukti dukung.")
+    );
+}

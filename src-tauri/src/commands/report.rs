@@ -1,0 +1,236 @@
+//! Reports and the evidence package: the preview, the save dialogs, writing the files, opening
+//! the folder they went to, and the letterhead logo. Setting or removing the logo and the
+//! yearly notes are edits (`edit_plan`).
+//!
+//! Rendering a report (typst, up to a second) and writing a package (up to minutes) run on a
+//! blocking thread through [`session_blocking`], never on the async workers that dialogs and
+//! the other commands need.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use renja_core::report::{PaketProgress, PaketRequest, PaketSummary, ReportFormat, ReportRequest};
+use renja_core::{Error, ErrorKind, IpcError};
+use rfd::AsyncFileDialog;
+use tauri::ipc::Response;
+use tauri::{Emitter, Manager, State, WebviewWindow};
+
+use crate::state::{AppState, session_blocking};
+
+/// The event carrying [`PaketProgress`] while a package is written.
+const PAKET_PROGRESS: &str = "paket-progress";
+
+/// How often progress is reported at most: the core calls back for every chunk it copies.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The report as a PDF, for the preview on the Laporan page.
+#[tauri::command]
+pub async fn report_preview(
+    window: WebviewWindow,
+    request: ReportRequest,
+) -> Result<Response, IpcError> {
+    session_blocking(window.app_handle(), move |s| s.plan()?.report_pdf(&request))
+        .await
+        .map(Response::new)
+}
+
+/// The file name proposed for the report, e.g. "Laporan Monev Bulanan Maret 2023 - ….pdf".
+#[tauri::command]
+pub async fn report_file_name(
+    window: WebviewWindow,
+    request: ReportRequest,
+    format: ReportFormat,
+) -> Result<String, IpcError> {
+    session_blocking(window.app_handle(), move |s| {
+        s.plan()?.report_file_name(&request, format)
+    })
+    .await
+}
+
+/// Where to save the report (none when cancelled): the dialog proposes the report's name and
+/// starts where the last report went, else beside the plan, else in Documents.
+#[tauri::command]
+pub async fn choose_report_path(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: ReportRequest,
+    format: ReportFormat,
+) -> Result<Option<String>, IpcError> {
+    let (name, plan_dir) = session_blocking(window.app_handle(), move |s| {
+        let plan = s.plan()?;
+        Ok((
+            plan.report_file_name(&request, format)?,
+            plan.path().parent().map(Path::to_path_buf),
+        ))
+    })
+    .await?;
+    let (label, extension) = match format {
+        ReportFormat::Pdf => ("Dokumen PDF", "pdf"),
+        ReportFormat::Xlsx => ("Buku kerja Excel", "xlsx"),
+    };
+    let picked = AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title("Simpan laporan")
+        .set_directory(start_dir(&state, plan_dir))
+        .set_file_name(name)
+        .add_filter(label, &[extension])
+        .save_file()
+        .await;
+    Ok(picked.map(|h| with_extension(h.path(), extension)))
+}
+
+/// Write the report to `dest` (the whole file appears at once or not at all).
+#[tauri::command]
+pub async fn write_report(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: ReportRequest,
+    format: ReportFormat,
+    dest: PathBuf,
+) -> Result<(), IpcError> {
+    let target = dest.clone();
+    session_blocking(window.app_handle(), move |s| {
+        s.plan()?.write_report(&request, format, &target)
+    })
+    .await?;
+    state.remember_report_dir(&dest);
+    Ok(())
+}
+
+/// Where to save the evidence package (none when cancelled).
+#[tauri::command]
+pub async fn choose_paket_path(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: PaketRequest,
+) -> Result<Option<String>, IpcError> {
+    let (name, plan_dir) = state.session(|s| {
+        let plan = s.plan()?;
+        Ok((
+            plan.paket_file_name(&request)?,
+            plan.path().parent().map(Path::to_path_buf),
+        ))
+    })?;
+    let picked = AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title("Simpan paket bukti dukung")
+        .set_directory(start_dir(&state, plan_dir))
+        .set_file_name(name)
+        .add_filter("Arsip ZIP", &["zip"])
+        .save_file()
+        .await;
+    Ok(picked.map(|h| with_extension(h.path(), "zip")))
+}
+
+/// Write the evidence package to `dest`, reporting progress as `paket-progress` events.
+#[tauri::command]
+pub async fn export_paket(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: PaketRequest,
+    dest: PathBuf,
+) -> Result<PaketSummary, IpcError> {
+    let target = dest.clone();
+    let events = window.clone();
+    let summary = session_blocking(window.app_handle(), move |s| {
+        let mut last: Option<Instant> = None;
+        let mut report = |p: PaketProgress| {
+            if p.done >= p.total || last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
+                last = Some(Instant::now());
+                let _ = events.emit(PAKET_PROGRESS, p);
+            }
+        };
+        s.plan()?
+            .export_bukti_package(&request, &target, &mut report)
+    })
+    .await?;
+    state.remember_report_dir(&dest);
+    Ok(summary)
+}
+
+/// Show the folder holding a file the app just wrote, in the computer's file manager. Only
+/// the folder is opened: the file itself is never run.
+#[tauri::command]
+pub async fn open_folder(path: PathBuf) -> Result<(), IpcError> {
+    let dir = match path.parent() {
+        Some(dir) if path.is_file() && dir.is_dir() => dir,
+        _ => return Err(Error::NotFound { path }.into()),
+    };
+    opener::open(dir).map_err(|_| IpcError {
+        kind: ErrorKind::Other,
+        message: format!(
+            "Folder \"{}\" tidak dapat dibuka: tidak ada pengelola berkas di komputer ini.",
+            dir.display()
+        ),
+        field: None,
+    })
+}
+
+/// The image the user picks for the letterhead (none when cancelled).
+#[tauri::command]
+pub async fn choose_logo_file(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, IpcError> {
+    let picked = AsyncFileDialog::new()
+        .set_parent(&window)
+        .set_title("Pilih logo kop")
+        .set_directory(&state.documents_dir)
+        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
+        .add_filter("Semua berkas", &["*"])
+        .pick_file()
+        .await;
+    Ok(picked.map(|h| h.path().to_string_lossy().into_owned()))
+}
+
+/// The letterhead logo's bytes, for showing it; empty when the plan has none.
+#[tauri::command]
+pub async fn logo_image(state: State<'_, AppState>) -> Result<Response, IpcError> {
+    state
+        .session(|s| s.plan()?.logo())
+        .map(|logo| Response::new(logo.map(|l| l.data).unwrap_or_default()))
+}
+
+fn start_dir(state: &AppState, plan_dir: Option<PathBuf>) -> PathBuf {
+    state
+        .report_dir()
+        .into_iter()
+        .chain(plan_dir)
+        .find(|d| d.is_dir())
+        .unwrap_or_else(|| state.documents_dir.clone())
+}
+
+/// The chosen path, with `extension` added when the user typed a name without it (a GTK
+/// save dialog does not add it).
+fn with_extension(path: &Path, extension: &str) -> String {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
+    let mut path = path.as_os_str().to_owned();
+    if !has {
+        path.push(".");
+        path.push(extension);
+    }
+    path.to_string_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_the_extension_only_when_missing() {
+        assert_eq!(
+            with_extension(Path::new("/d/laporan"), "pdf"),
+            "/d/laporan.pdf"
+        );
+        assert_eq!(
+            with_extension(Path::new("/d/Laporan.PDF"), "pdf"),
+            "/d/Laporan.PDF"
+        );
+        assert_eq!(
+            with_extension(Path::new("/d/Laporan Maret 2023 - Dinas.x"), "xlsx"),
+            "/d/Laporan Maret 2023 - Dinas.x.xlsx"
+        );
+    }
+}
