@@ -11,7 +11,7 @@ APT_PACKAGES=(
   build-essential pkg-config libwebkit2gtk-4.1-dev   # compile the Tauri shell
   xvfb xauth webkit2gtk-driver xdotool               # drive the real window in tests
   imagemagick poppler-utils file fonts-dejavu-core   # look at screenshots and reports
-  python3-openpyxl                                   # read XLSX reports back in tests
+  python3-openpyxl unzip                             # read XLSX reports and ZIP packages back in tests
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -173,6 +173,36 @@ test('saves the Rencana Aksi as an Excel workbook on F4', async () => {
   assert.equal(readFileSync(dest).subarray(0, 2).toString(), 'PK');
 });
 
+test('keeps the yearly conclusions in the plan and prints them in the Laporan Tahunan', async () => {
+  const plan = newPlan('tahunan');
+  const dest = join(machine.dirs.files, 'laporan tahunan.pdf');
+  const kesimpulan = 'Tahapan Manajemen Perubahan berjalan sesuai jadwal.';
+  const rekomendasi = 'Percepat penyusunan SOP pada triwulan pertama.';
+  await machine.with([plan], async (app) => {
+    await app.clickButton('Laporan');
+    await choose(app, 'Laporan', 'Laporan Monev Tahunan');
+    await app.fill('Kesimpulan', kesimpulan);
+    await app.fill('Rekomendasi', rekomendasi);
+    // Each note is an edit of the plan: undo names it.
+    await app.one('//button[normalize-space(.)="↶ Urungkan" and not(@disabled)]', 'undo');
+    await previewDrawn(app);
+    await app.screenshot('02-laporan-tahunan');
+  });
+  await machine.with([plan], async (app) => {
+    await app.clickButton('Laporan');
+    await choose(app, 'Laporan', 'Laporan Monev Tahunan');
+    assert.equal(await app.value('Kesimpulan'), kesimpulan, 'kept after a restart');
+    await previewDrawn(app);
+    await app.clickButton('Simpan PDF…');
+    await answerFileDialog('Simpan laporan', dest, { replace: true });
+    await savedMessage(app, 'Laporan disimpan: laporan tahunan.pdf');
+  });
+  const text = execFileSync('pdftotext', [dest, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  assert.match(text, /LAPORAN MONITORING DAN EVALUASI TAHUNAN/);
+  assert.ok(text.includes(kesimpulan), `the conclusion is printed:\n${text.slice(0, 3000)}`);
+  assert.ok(text.includes(rekomendasi), 'the recommendation is printed');
+});
+
 test('writes the evidence package with its progress and lists the file inside', async () => {
   const plan = newPlan('paket');
   const pdf = join(machine.dirs.files, 'Notulen rapat Tim RB.pdf');
