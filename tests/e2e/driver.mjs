@@ -333,6 +333,14 @@ export class App {
 
   /** Save a PNG of the window under target/e2e/screenshots/. */
   async screenshot(name) {
+    // WebKit's screenshot can show the last painted frame, from before the DOM change the test
+    // just saw: wait for two animation frames so the picture shows what was asserted.
+    await this.cmd('POST', '/execute/async', {
+      script:
+        'const done = arguments[arguments.length - 1];' +
+        'requestAnimationFrame(() => requestAnimationFrame(() => done(true)));',
+      args: [],
+    });
     const b64 = await this.cmd('GET', '/screenshot');
     const file = join(SHOTS, `${this.machine.name}-${name}.png`);
     writeFileSync(file, Buffer.from(b64, 'base64'));
