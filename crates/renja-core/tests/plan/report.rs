@@ -381,6 +381,16 @@ fn f4_paper_and_one_program() {
     let text = squash(&pdf_text(&pdf, None));
     assert!(text.contains("PROGRAM7.PENGUATANPENGAWASAN"));
     assert!(!text.contains("ManajemenPerubahan"), "only program 7");
+    // The program runs over two pages; the second, whose No and Program cells are empty (a
+    // merged cell is printed once), says which program continues there.
+    assert_eq!(pdf_pages(&pdf), 2);
+    let first = squash(&pdf_text(&pdf, Some(1)));
+    let second = squash(&pdf_text(&pdf, Some(2)));
+    assert!(!first.contains("Lanjutan"), "{first}");
+    assert!(
+        second.starts_with("LanjutanProgram7.PenguatanPengawasan"),
+        "{second}"
+    );
     render_pages(&pdf, "rencana-aksi-f4-program-7", 3);
 }
 
