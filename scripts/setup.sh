@@ -14,7 +14,8 @@ APT_PACKAGES=(
   python3-openpyxl unzip                             # read XLSX reports and ZIP packages back in tests
 )
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Each step with the seconds since the script started, to see where a run's time goes.
+say() { printf '\033[1m==> %s\033[0m (%d s)\n' "$*" "$SECONDS"; }
 die() { printf 'renja: %s\n' "$*" >&2; exit 1; }
 
 ensure_system() {
