@@ -201,7 +201,19 @@ export class App {
     return this.waitFor(async () => (await this.findAllX(xpath))[0], what);
   }
 
+  /** Scroll `el` to the middle of its scroll containers, as a person scrolls to what they
+   * mean to use. WebKitWebDriver does not scroll an element that is already partly in sight,
+   * and refuses it as "not interactable" when its centre is the part hidden (a field at the
+   * foot of a scrolled panel). Options stay inside their list. */
+  async reveal(el) {
+    await this.js(
+      `const e = arguments[0]; if (e.tagName !== 'OPTION') e.scrollIntoView({ block: 'center', inline: 'nearest' });`,
+      { [ELEMENT]: el },
+    );
+  }
+
   async clickEl(el) {
+    await this.reveal(el);
     await this.cmd('POST', `/element/${el}/click`, {});
   }
 
@@ -226,6 +238,7 @@ export class App {
   /** Replace the text of the field labelled `label` and leave it (Tab), as a user would. */
   async fill(label, text) {
     const el = await this.field(label);
+    await this.reveal(el);
     await this.cmd('POST', `/element/${el}/clear`, {});
     await this.cmd('POST', `/element/${el}/value`, { text: `${text}\uE004` });
   }

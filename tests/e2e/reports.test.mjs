@@ -181,6 +181,9 @@ test('keeps the yearly conclusions in the plan and prints them in the Laporan Ta
   await machine.with([plan], async (app) => {
     await app.clickButton('Laporan');
     await choose(app, 'Laporan', 'Laporan Monev Tahunan');
+    // Once the preview is drawn the file name below the button takes its lines, and the
+    // Rekomendasi field sits half hidden at the foot of the scrolled choices.
+    await previewDrawn(app);
     await app.fill('Kesimpulan', kesimpulan);
     await app.fill('Rekomendasi', rekomendasi);
     // Each note is an edit of the plan: undo names it.
