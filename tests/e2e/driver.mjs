@@ -103,20 +103,34 @@ export class Machine {
 
   /** Start Renja RB with `args` (e.g. a plan path, as a double-click would). */
   async launch(args = []) {
-    const r = await fetch(`${this.base}/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        capabilities: {
-          alwaysMatch: { 'tauri:options': { application: APP, args } },
-        },
-      }),
+    const r = await this.fetch(`${this.base}/session`, 'POST', {
+      capabilities: {
+        alwaysMatch: { 'tauri:options': { application: APP, args } },
+      },
     });
     const body = await r.json();
     if (!r.ok) throw new Error(`could not start the app: ${JSON.stringify(body)}\n${this.log()}`);
     const app = new App(this, body.value.sessionId);
     await app.waitFor(async () => (await app.findAll('main')).length > 0, 'the app window');
     return app;
+  }
+
+  /** One WebDriver request. When the connection itself fails, say which request, why (Node's
+   * "fetch failed" alone names neither), and what tauri-driver printed last. */
+  async fetch(url, method, body) {
+    try {
+      return await fetch(url, {
+        method,
+        headers: body ? { 'content-type': 'application/json' } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    } catch (e) {
+      const why = e.cause?.code ?? e.cause?.message ?? e.message;
+      throw new Error(
+        `${method} ${url.slice(this.base.length)}: ${why}\ntauri-driver:\n${this.log().slice(-2000)}`,
+        { cause: e },
+      );
+    }
   }
 
   /** Launch the app, run `fn` with it, and always close it again. */
@@ -145,11 +159,7 @@ export class App {
   }
 
   async cmd(method, path, body) {
-    const r = await fetch(`${this.url}${path}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : undefined,
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    const r = await this.machine.fetch(`${this.url}${path}`, method, body);
     const json = await r.json().catch(() => ({}));
     if (!r.ok) {
       const err = new Error(`${method} ${path}: ${JSON.stringify(json.value ?? json)}`);
