@@ -12,6 +12,7 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver xdotool               # drive the real window in tests
   imagemagick poppler-utils file fonts-dejavu-core   # look at screenshots and reports
   python3-openpyxl unzip                             # read XLSX reports and ZIP packages back in tests
+  strace                                             # kill the crash-test editor at exact writes
 )
 
 # Each step with the seconds since the script started, to see where a run's time goes.

@@ -58,8 +58,15 @@ test('edits the identity, and after a restart finds it kept', async () => {
       `window titles: ${JSON.stringify(windowTitles())}`,
     );
     await app.screenshot('03-plan-after-restart');
+    // While it is open here, its lock file says so (a second editor is refused).
+    assert.deepEqual(readdirSync(machine.dirs.files).sort(), [
+      '.~lock.Renja RB Disbun 2023.renjarb#',
+      'Renja RB Disbun 2023.renjarb',
+    ]);
+    await app.clickButton('Tutup');
+    await app.see('Berkas terakhir');
   });
-  // Nothing is left beside the plan file once the app has closed.
+  // Nothing is left beside the plan file once it is closed.
   assert.deepEqual(readdirSync(machine.dirs.files), ['Renja RB Disbun 2023.renjarb']);
 });
 
@@ -80,6 +87,8 @@ test('sets the decree date by day, month name and year', async () => {
     await choose(month, 'Januari');
     await choose(day, '15');
     await app.see('Semua perubahan tersimpan');
+    await app.clickButton('Tutup');
+    await app.see('Berkas terakhir');
   });
   assert.equal(JSON.parse(cli('info', '--json', plan)).identity.tanggal_keputusan, '2022-01-15');
 });

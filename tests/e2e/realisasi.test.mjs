@@ -69,6 +69,11 @@ test('records progress in a cell and sees the cell change, then keeps it after a
     await app.clickEl(await app.one('//label[normalize-space(.)="Dalam proses"]/input'));
     await app.fill('Persentase capaian', '40');
     await app.clickButton('Simpan');
+    // March stays "terlambat", so wait for the dialog itself to go before the next click.
+    await app.waitFor(
+      async () => (await app.findAll('.backdrop')).length === 0,
+      'the March dialog closed',
+    );
     await app.waitFor(async () => (await state(app, 3)) === 'terlambat', 'March still late');
 
     // Work recorded in an unscheduled month.

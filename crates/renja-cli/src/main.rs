@@ -257,6 +257,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 ""
             };
+            if let Some(recovery) = &report.recovery {
+                out(recovery)?;
+            }
+            if !report.damaged_evidence.is_empty() {
+                return Err(Error::DamagedEvidence {
+                    path: report.path,
+                    names: report.damaged_evidence,
+                });
+            }
             out(&format!(
                 "Berkas baik: {} (format {}{upgrade}, {} bita)",
                 report.path.display(),

@@ -33,6 +33,7 @@ mod tests {
         let export = |r: Result<(), ts_rs::ExportError>| r.expect("export bindings");
         export(crate::IpcError::export_all(&cfg));
         export(crate::model::PlanOverview::export_all(&cfg));
+        export(crate::file::Recovery::export_all(&cfg));
         export(crate::model::Peran::export_all(&cfg));
         export(crate::model::Anggota::export_all(&cfg));
         export(crate::recent::RecentFile::export_all(&cfg));

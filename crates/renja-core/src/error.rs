@@ -45,6 +45,19 @@ pub enum Error {
     },
     #[error("corrupt plan file {}: {detail}", path.display())]
     Corrupt { path: PathBuf, detail: String },
+    /// The file holds tables, columns, indexes, triggers or views that the schema of its
+    /// version does not define: something other than Renja RB wrote them, and they could run.
+    #[error("plan file {} has a schema that is not ours: {detail}", path.display())]
+    ForeignSchema { path: PathBuf, detail: String },
+    /// The file's rows break a rule of the plan (a CHECK, a foreign key, UTF-8, a limit).
+    #[error("plan file {} breaks a data rule: {detail}", path.display())]
+    BadData { path: PathBuf, detail: String },
+    /// Stored evidence contents no longer match their SHA-256.
+    #[error("damaged evidence in {}: {}", path.display(), names.join(", "))]
+    DamagedEvidence { path: PathBuf, names: Vec<String> },
+    /// Another window, program or computer has the plan open for editing.
+    #[error("plan file {} is locked by {holder}", path.display())]
+    Locked { path: PathBuf, holder: String },
     #[error("plan file {} has schema {found}, newer than {supported}", path.display())]
     TooNew {
         path: PathBuf,
@@ -85,6 +98,8 @@ pub enum ErrorKind {
     BadFile,
     /// A change was attempted on a read-only plan.
     ReadOnly,
+    /// The plan is open for editing elsewhere: the UI offers to open it read-only.
+    Locked,
     /// A value the user typed was not accepted: the form shows it beside the field.
     Invalid,
     /// No plan is open: the UI returns to the start screen.
@@ -144,7 +159,11 @@ impl Error {
             | Error::ForeignDatabase { .. }
             | Error::Truncated { .. }
             | Error::Corrupt { .. }
+            | Error::ForeignSchema { .. }
+            | Error::BadData { .. }
             | Error::TooNew { .. } => ErrorKind::BadFile,
+            Error::Locked { .. } => ErrorKind::Locked,
+            Error::DamagedEvidence { .. } => ErrorKind::Other,
             Error::ReadOnly => ErrorKind::ReadOnly,
             Error::NoPlan => ErrorKind::NoPlan,
             Error::Invalid { .. } => ErrorKind::Invalid,
@@ -200,6 +219,32 @@ impl Error {
                  Gunakan salinan cadangan atau mintalah kiriman ulang berkasnya. {UNCHANGED}",
                 name(path)
             ),
+            Error::ForeignSchema { path, .. } => format!(
+                "Berkas \"{}\" memuat bagian basis data yang tidak dibuat oleh Renja RB \
+                 (misalnya pemicu, tampilan, atau tabel tambahan) yang dapat mengubah rencana diam-diam, \
+                 sehingga tidak dibuka demi keamanan. Mintalah kiriman ulang berkas aslinya. {UNCHANGED}",
+                name(path)
+            ),
+            Error::BadData { path, detail } => format!(
+                "Berkas \"{}\" memuat data yang melanggar aturan rencana ({detail}), \
+                 sehingga tidak dibuka. Mintalah kiriman ulang berkas aslinya. {UNCHANGED}",
+                name(path)
+            ),
+            Error::DamagedEvidence { path, names } => format!(
+                "Rencana \"{}\" dapat dibuka, tetapi isi {} berkas bukti dukung di dalamnya rusak \
+                 (tidak cocok lagi dengan sidik SHA-256-nya): {}. Berkas itu tidak dapat dilihat \
+                 atau disimpan keluar; mintalah berkas aslinya, hapus berkas yang rusak dari \
+                 bukti dukungnya, lalu tambahkan lagi.",
+                name(path),
+                names.len(),
+                names.join("; ")
+            ),
+            Error::Locked { path, holder } => format!(
+                "Berkas \"{}\" sedang dibuka untuk diedit oleh {holder}. \
+                 Satu rencana hanya dapat diedit di satu tempat pada satu waktu. \
+                 Anda dapat membukanya hanya-baca, atau menunggu sampai berkas itu ditutup.",
+                name(path)
+            ),
             Error::TooNew { path, found, .. } => format!(
                 "Berkas \"{}\" dibuat dengan Renja RB versi yang lebih baru (format {found}). \
                  Perbarui aplikasi Renja RB untuk membukanya. {UNCHANGED}",
@@ -241,8 +286,25 @@ impl Error {
                     "Berkas rencana sedang dipakai oleh program lain. Coba lagi sebentar lagi."
                         .to_owned()
                 }
-                _ => format!(
-                    "Terjadi kesalahan pada berkas rencana ({e}). Perubahan terakhir tidak disimpan."
+                Some(rusqlite::ErrorCode::ReadOnly) => {
+                    "Berkas rencana tidak dapat ditulis (media hanya-baca, tanpa izin tulis, atau \
+                     sedang dipulihkan). Perubahan ini tidak tersimpan; isi berkas tetap seperti \
+                     sebelumnya."
+                        .to_owned()
+                }
+                Some(
+                    rusqlite::ErrorCode::DatabaseCorrupt
+                    | rusqlite::ErrorCode::NotADatabase
+                    | rusqlite::ErrorCode::SystemIoFailure,
+                ) => "Sebagian berkas rencana rusak atau tidak dapat dibaca dari medianya. \
+                      Simpan salinan ke tempat lain bila masih bisa, lalu periksa berkasnya \
+                      dengan \"renja check\"."
+                    .to_owned(),
+                code => format!(
+                    "Terjadi kesalahan saat membaca atau menulis berkas rencana (kode SQLite {}). \
+                     Bila terjadi saat menyimpan, perubahan itu tidak tersimpan; isi berkas tetap \
+                     seperti sebelumnya.",
+                    code.map_or_else(|| "?".to_owned(), |c| format!("{c:?}"))
                 ),
             },
             Error::Internal(detail) => format!("Terjadi kesalahan di dalam aplikasi ({detail})."),

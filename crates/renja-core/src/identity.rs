@@ -1,13 +1,13 @@
-//! Rules for the plan identity as the user types it: trimmed text, a sensible year, a real
-//! date, NIPs of 18 digits. Each refusal names the field so the form can show it in place.
+//! Rules for the plan identity as the user types it: trimmed text within its length limit
+//! (see `limits`), a sensible year, a real date, NIPs of 18 digits. Each refusal names the
+//! field so the form can show it in place.
 
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::limits::{self, MAX_ALAMAT, MAX_IDENTITAS as MAX};
 use crate::model::PlanIdentity;
 
-/// Longest text accepted in one identity field; longer input is pasted by mistake or hostile.
-const MAX_LEN: usize = 500;
 pub const TAHUN_MIN: i32 = 2000;
 pub const TAHUN_MAX: i32 = 2100;
 
@@ -22,14 +22,11 @@ pub(crate) fn check_tahun(tahun: i32) -> Result<i32> {
     }
 }
 
-pub(crate) fn text(field: &'static str, label: &str, value: &str) -> Result<String> {
+/// A text as typed: trimmed, at most `max` characters, line breaks and tabs the only control
+/// characters.
+pub(crate) fn text(field: &'static str, label: &str, value: &str, max: usize) -> Result<String> {
     let value = value.trim();
-    if value.chars().count() > MAX_LEN {
-        return Err(Error::invalid(
-            field,
-            format!("{label} terlalu panjang (paling banyak {MAX_LEN} karakter)."),
-        ));
-    }
+    limits::text(field, label, value, max)?;
     if value
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
@@ -66,7 +63,7 @@ fn tanggal(value: &str) -> Result<String> {
 
 /// Check and tidy an identity before it is stored.
 pub(crate) fn normalize(id: &PlanIdentity) -> Result<PlanIdentity> {
-    let email = text("email", "Email", &id.email)?;
+    let email = text("email", "Email", &id.email, MAX)?;
     if !email.is_empty()
         && !email
             .split_once('@')
@@ -79,21 +76,32 @@ pub(crate) fn normalize(id: &PlanIdentity) -> Result<PlanIdentity> {
             "pemerintah_daerah",
             "Pemerintah daerah",
             &id.pemerintah_daerah,
+            MAX,
         )?,
-        instansi: text("instansi", "Instansi", &id.instansi)?,
-        unit_kerja: text("unit_kerja", "Unit kerja", &id.unit_kerja)?,
-        alamat: text("alamat", "Alamat", &id.alamat)?,
-        telepon: text("telepon", "Telepon", &id.telepon)?,
+        instansi: text("instansi", "Instansi", &id.instansi, MAX)?,
+        unit_kerja: text("unit_kerja", "Unit kerja", &id.unit_kerja, MAX)?,
+        alamat: text("alamat", "Alamat", &id.alamat, MAX_ALAMAT)?,
+        telepon: text("telepon", "Telepon", &id.telepon, MAX)?,
         email,
-        laman: text("laman", "Laman", &id.laman)?,
-        kode_pos: text("kode_pos", "Kode pos", &id.kode_pos)?,
+        laman: text("laman", "Laman", &id.laman, MAX)?,
+        kode_pos: text("kode_pos", "Kode pos", &id.kode_pos, MAX)?,
         tahun: check_tahun(id.tahun)?,
-        nomor_keputusan: text("nomor_keputusan", "Nomor keputusan", &id.nomor_keputusan)?,
+        nomor_keputusan: text(
+            "nomor_keputusan",
+            "Nomor keputusan",
+            &id.nomor_keputusan,
+            MAX,
+        )?,
         tanggal_keputusan: tanggal(&id.tanggal_keputusan)?,
-        tempat_penetapan: text("tempat_penetapan", "Tempat penetapan", &id.tempat_penetapan)?,
-        kepala_nama: text("kepala_nama", "Nama kepala", &id.kepala_nama)?,
+        tempat_penetapan: text(
+            "tempat_penetapan",
+            "Tempat penetapan",
+            &id.tempat_penetapan,
+            MAX,
+        )?,
+        kepala_nama: text("kepala_nama", "Nama kepala", &id.kepala_nama, MAX)?,
         kepala_nip: nip("kepala_nip", &id.kepala_nip)?,
-        ketua_nama: text("ketua_nama", "Nama ketua Tim RB", &id.ketua_nama)?,
+        ketua_nama: text("ketua_nama", "Nama ketua Tim RB", &id.ketua_nama, MAX)?,
         ketua_nip: nip("ketua_nip", &id.ketua_nip)?,
     })
 }

@@ -16,6 +16,7 @@ pub mod generate;
 pub mod grid;
 mod identity;
 mod ids;
+pub mod limits;
 pub mod model;
 pub mod naming;
 mod plan;

@@ -74,6 +74,8 @@ pub struct PlanOverview {
     pub file_name: String,
     pub read_only: Option<ReadOnlyReason>,
     pub upgrade: Option<Upgrade>,
+    /// What was found beside the plan on opening and done about it.
+    pub recovery: Option<crate::file::Recovery>,
     pub schema_version: u32,
     pub identity: PlanIdentity,
     pub programs: Vec<ProgramSummary>,

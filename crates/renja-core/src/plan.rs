@@ -1,7 +1,6 @@
 //! [`Plan`]: one open plan file. Creating, opening (with upgrade of older files), reading the
 //! overview, editing the identity, saving a copy. The shell keeps at most one `Plan` open.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -35,6 +34,11 @@ pub struct Plan {
     upgrade: Option<Upgrade>,
     clock: Arc<dyn Clock>,
     history: History,
+    recovery: Option<file::Recovery>,
+    /// Held while the plan is open for editing; released when the plan is dropped.
+    _lock: Option<file::lock::PlanLock>,
+    /// A rolled-back copy shown read-only lives here; removed when the plan is dropped.
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl std::fmt::Debug for Plan {
@@ -46,39 +50,41 @@ impl std::fmt::Debug for Plan {
     }
 }
 
-/// Copy `src` to `dest` through a temporary name, synced, so the backup is whole or absent.
-fn copy_whole(src: &Path, dest: &Path) -> Result<()> {
-    let tmp = file::temp_name(dest);
-    let result = (|| {
-        std::fs::copy(src, &tmp).map_err(|e| Error::io(src, e))?;
-        File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
-        file::sync_dir(dest.parent().unwrap_or(Path::new(".")))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 impl Plan {
     /// Create a new plan at `path` from `new`, replacing an existing file only if `replace`
     /// (the user confirmed it in the save dialog). The file is built under a temporary name
     /// and renamed into place, so `path` is never a half-made plan.
     pub fn create(path: &Path, new: NewPlan, replace: bool, clock: Arc<dyn Clock>) -> Result<Plan> {
+        Plan::create_with(path, new, replace, clock, |_, _| Ok(()))
+    }
+
+    /// [`Plan::create`], with `fill` writing more into the new plan (given the connection and
+    /// the creation stamp) before it takes its name: `path` holds the old file until the
+    /// whole new plan is written and synced, and holds it still if anything fails or the
+    /// process is killed on the way (see `file::TempFile`).
+    pub(crate) fn create_with(
+        path: &Path,
+        new: NewPlan,
+        replace: bool,
+        clock: Arc<dyn Clock>,
+        fill: impl FnOnce(&mut Connection, &str) -> Result<()>,
+    ) -> Result<Plan> {
         let tahun = crate::identity::check_tahun(new.tahun)?;
-        if !replace && path.exists() {
+        let exists = || !replace && path.exists();
+        if exists() {
             return Err(Error::AlreadyExists { path: path.into() });
         }
-        let tmp = file::temp_name(path);
-        let result = (|| {
+        // A plan open for editing elsewhere is not replaced under its editor's feet.
+        if path.exists() {
+            drop(file::lock::acquire(path, &stamp(clock.as_ref()))?);
+        }
+        let tmp = file::TempFile::beside(path)?;
+        {
             let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_EXRESCODE;
-            let mut conn = Connection::open_with_flags(&tmp, flags).map_err(|e| {
+            let mut conn = Connection::open_with_flags(tmp.path(), flags).map_err(|e| {
                 match e.sqlite_error_code() {
                     Some(rusqlite::ErrorCode::CannotOpen) => Error::cannot_create(path),
                     _ => Error::Sql(e),
@@ -99,25 +105,25 @@ impl Plan {
             storage::identity::put(&tx, &identity, &now, true)?;
             template::apply(&tx, new.template, &now)?;
             tx.commit()?;
+            fill(&mut conn, &now)?;
             conn.close().map_err(|(_, e)| Error::Sql(e))?;
-            File::open(&tmp)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::io(&tmp, e))?;
-            std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))?;
-            file::sync_dir(path.parent().unwrap_or(Path::new(".")))
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-            let _ = std::fs::remove_file(file::journal_of(&tmp));
         }
-        result?;
+        // Someone may have made the file while the plan was being built.
+        if exists() {
+            return Err(Error::AlreadyExists { path: path.into() });
+        }
+        tmp.persist()?;
         Plan::open(path, OpenMode::Edit, clock)
     }
 
     /// Open the plan at `path`. A file of an older schema is upgraded: on disk after a backup
     /// copy is written beside it, or, when read-only, in memory only.
     pub fn open(path: &Path, mode: OpenMode, clock: Arc<dyn Clock>) -> Result<Plan> {
-        let opened = file::open(path, mode)?;
+        let opened = file::open(path, mode, &stamp(clock.as_ref()))?;
+        if opened.read_only.is_none() {
+            // Temporaries a killed writer left beside the plan (a new plan, a backup, a copy).
+            file::sweep_stale_temporaries(file::parent_of(path));
+        }
         let latest = storage::LATEST_VERSION;
         let mut conn = opened.conn;
         let mut upgrade = None;
@@ -136,7 +142,7 @@ impl Plan {
                 None
             } else {
                 let backup = crate::naming::backup_path(path, from);
-                copy_whole(path, &backup)?;
+                file::copy_whole(path, &backup)?;
                 Some(backup.to_string_lossy().into_owned())
             };
             storage::migrate(&mut conn, from, latest)?;
@@ -153,7 +159,16 @@ impl Plan {
             upgrade,
             clock,
             history: History::default(),
+            recovery: opened.recovery,
+            _lock: opened.lock,
+            _scratch: opened.scratch,
         })
+    }
+
+    /// What was found beside the plan on opening and done about it (a crash's journal
+    /// rolled back, a foreign journal ignored), for the banner on the plan screen.
+    pub fn recovery(&self) -> Option<&file::Recovery> {
+        self.recovery.as_ref()
     }
 
     pub fn path(&self) -> &Path {
@@ -170,10 +185,6 @@ impl Plan {
 
     pub(crate) fn clock(&self) -> &dyn Clock {
         self.clock.as_ref()
-    }
-
-    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -213,6 +224,7 @@ impl Plan {
                 .unwrap_or_default(),
             read_only: self.read_only,
             upgrade: self.upgrade.clone(),
+            recovery: self.recovery.clone(),
             schema_version: storage::LATEST_VERSION,
             identity: self.identity()?,
             programs: storage::tree::program_summaries(&self.conn)?,
@@ -274,7 +286,7 @@ impl Plan {
     }
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::ids::TahapanId;
+use crate::limits::MAX_CATATAN;
 use crate::plan::Plan;
 use crate::transact::Op;
 
@@ -125,17 +126,11 @@ pub fn cell_state(
     }
 }
 
-const MAX_NOTE: usize = 4000;
-
-/// A note as typed: trimmed, line breaks kept, no other control characters.
-pub(crate) fn note(field: &'static str, label: &str, text: &str) -> Result<String> {
+/// A note as typed: trimmed, at most `max` characters, line breaks kept, no other control
+/// characters.
+pub(crate) fn note(field: &'static str, label: &str, text: &str, max: usize) -> Result<String> {
     let text = text.trim();
-    if text.chars().count() > MAX_NOTE {
-        return Err(Error::invalid(
-            field,
-            format!("{label} terlalu panjang (paling banyak {MAX_NOTE} karakter)."),
-        ));
-    }
+    crate::limits::text(field, label, text, max)?;
     if text
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
@@ -207,9 +202,14 @@ impl Plan {
             Status::BelumDimulai => 0,
             _ => input.persen,
         };
-        let catatan = note("catatan", "Catatan", &input.catatan)?;
-        let kendala = note("kendala", "Kendala", &input.kendala)?;
-        let tindak_lanjut = note("tindak_lanjut", "Tindak lanjut", &input.tindak_lanjut)?;
+        let catatan = note("catatan", "Catatan", &input.catatan, MAX_CATATAN)?;
+        let kendala = note("kendala", "Kendala", &input.kendala, MAX_CATATAN)?;
+        let tindak_lanjut = note(
+            "tindak_lanjut",
+            "Tindak lanjut",
+            &input.tindak_lanjut,
+            MAX_CATATAN,
+        )?;
         self.transact(Op::Realisasi, |tx, now| {
             let exists: Option<i64> = tx
                 .query_row("SELECT id FROM tahapan WHERE id = ?1", [id], |r| r.get(0))

@@ -43,10 +43,8 @@ impl RecentList {
         if let Some(dir) = store.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let tmp = crate::file::temp_name(store);
         let json = serde_json::to_vec_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
-        std::fs::write(&tmp, json).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, store).map_err(|e| Error::io(store, e))
+        crate::file::write_atomically(store, &json)
     }
 
     /// Put `path` at the top, with what it holds now.

@@ -9,6 +9,7 @@ use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::file::OpenMode;
 use crate::model::PlanOverview;
+use crate::plan::same_file;
 use crate::plan::{NewPlan, Plan};
 use crate::recent::{RecentFile, RecentList};
 
@@ -35,6 +36,15 @@ impl Session {
 
     pub fn open(&mut self, path: &Path, mode: OpenMode) -> Result<PlanOverview> {
         let path = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+        // The plan open here holds the lock of its file: opening the same file again (from
+        // the recent list, say) closes it first instead of refusing it as "in use".
+        if self
+            .plan
+            .as_ref()
+            .is_some_and(|p| same_file(p.path(), &path))
+        {
+            self.close()?;
+        }
         let plan = Plan::open(&path, mode, self.clock.clone())?;
         self.adopt(plan)
     }
@@ -45,6 +55,15 @@ impl Session {
         crate::identity::check_tahun(new.tahun)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        // Replacing the plan open here: let go of it (and its lock) first.
+        if replace
+            && self
+                .plan
+                .as_ref()
+                .is_some_and(|p| same_file(p.path(), &path))
+        {
+            self.close()?;
         }
         let plan = Plan::create(&path, new, replace, self.clock.clone())?;
         self.adopt(plan)

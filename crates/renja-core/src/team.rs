@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::identity::{nip, text};
 use crate::ids::AnggotaId;
+use crate::limits::MAX_ANGGOTA as MAX;
 use crate::model::{Anggota, Peran};
 use crate::plan::Plan;
 use crate::transact::Op;
@@ -23,16 +24,16 @@ pub struct AnggotaInput {
 }
 
 fn clean(a: &AnggotaInput) -> Result<AnggotaInput> {
-    let nama = text("nama", "Nama", &a.nama)?;
+    let nama = text("nama", "Nama", &a.nama, MAX)?;
     if nama.is_empty() {
         return Err(Error::invalid("nama", "Nama anggota tidak boleh kosong."));
     }
     Ok(AnggotaInput {
         nama,
         nip: nip("nip", &a.nip)?,
-        jabatan: text("jabatan", "Jabatan", &a.jabatan)?,
+        jabatan: text("jabatan", "Jabatan", &a.jabatan, MAX)?,
         peran: a.peran,
-        pokja: text("pokja", "Pokja", &a.pokja)?,
+        pokja: text("pokja", "Pokja", &a.pokja, MAX)?,
     })
 }
 

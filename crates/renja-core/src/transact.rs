@@ -2,7 +2,7 @@
 //! commits or rolls back as a whole, stamped with one time from the plan's clock, and recorded
 //! as one undo step. Read-only plans are refused here, once, instead of in every edit.
 
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::Transaction;
 
 use crate::error::{Error, Result};
 use crate::plan::Plan;
@@ -83,7 +83,7 @@ impl Plan {
         let now = crate::clock::stamp(self.clock());
         let (conn, history) = self.conn_and_history();
         history.install(conn)?;
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::storage::begin_write(conn)?;
         let before = history.mark(&tx)?;
         let out = edit(&tx, &now)?;
         let step = history.close(&tx, op, before)?;
@@ -107,7 +107,7 @@ impl Plan {
         let Some(step) = history.next_undo() else {
             return Ok(false);
         };
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::storage::begin_write(conn)?;
         let inverse = undo::replay(&tx, step, &now)?;
         tx.commit()?;
         history.undone(inverse);
@@ -122,7 +122,7 @@ impl Plan {
         let Some(step) = history.next_redo() else {
             return Ok(false);
         };
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = crate::storage::begin_write(conn)?;
         let inverse = undo::replay(&tx, step, &now)?;
         tx.commit()?;
         history.redone(inverse);

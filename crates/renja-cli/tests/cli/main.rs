@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod atomic;
 mod generate;
+mod lock;
 mod report;
 
 fn renja(args: &[&str]) -> Output {
@@ -123,6 +125,58 @@ fn check_passes_a_good_plan_and_reports_an_old_one() {
     assert!(renja(&["info", s(&old)]).status.success());
     assert!(renja(&["dump", s(&old)]).status.success());
     assert_eq!(std::fs::read(&old).expect("read"), before);
+}
+
+#[test]
+fn check_names_damaged_evidence_and_refuses_a_foreign_trigger() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let damaged = dir.path().join("rusak.renjarb");
+    std::fs::copy(
+        fixtures().join("hostile/evidence/bytes-replaced.renjarb"),
+        &damaged,
+    )
+    .expect("copy");
+    let o = renja(&["check", s(&damaged)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let message = stderr(&o);
+    assert!(message.contains("dapat dibuka, tetapi isi"), "{message}");
+    assert!(
+        message.contains("tidak cocok lagi dengan sidik SHA-256"),
+        "{message}"
+    );
+    // The plan itself still reads.
+    assert!(renja(&["info", s(&damaged)]).status.success());
+
+    // Red-team finding 3: a received plan's own trigger never runs; the file is refused.
+    let hostile = dir.path().join("pemicu.renjarb");
+    std::fs::copy(
+        fixtures().join("hostile/schema/trigger-renames-programs.renjarb"),
+        &hostile,
+    )
+    .expect("copy");
+    for command in ["check", "info", "dump"] {
+        let o = renja(&[command, s(&hostile)]);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&o).contains("tidak dibuat oleh Renja RB"),
+            "{command}: {}",
+            stderr(&o)
+        );
+    }
+    // Red-team finding 4: a rule broken in the data is refused by check as by the app.
+    let bad = dir.path().join("bulan.renjarb");
+    std::fs::copy(
+        fixtures().join("hostile/data/tahapan-bulan-65535.renjarb"),
+        &bad,
+    )
+    .expect("copy");
+    let o = renja(&["check", s(&bad)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("melanggar aturan rencana"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use std::fs::File;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::blob::ZeroBlob;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -152,25 +152,27 @@ pub(crate) fn export(conn: &Connection, id: i64, dest: &Path) -> Result<()> {
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or(Error::Missing { what: "berkas", id })?;
-    let tmp = crate::file::temp_name(dest);
-    let result = (|| {
+    crate::file::write_with(dest, |out| {
         let blob = conn.blob_open("main", "berkas", "data", id, true)?;
-        let mut out = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
-        let (written_hash, written) =
-            copy_hashing(blob, &mut out).map_err(|e| Error::io(&tmp, e))?;
-        out.sync_all().map_err(|e| Error::io(&tmp, e))?;
+        let (written_hash, written) = copy_hashing(blob, out).map_err(|e| Error::io(dest, e))?;
         if written_hash != sha256 || written as i64 != size {
-            return Err(Error::Internal(format!(
-                "berkas {id} does not match its hash"
-            )));
+            return Err(damaged(conn, id));
         }
-        std::fs::rename(&tmp, dest).map_err(|e| Error::io(dest, e))?;
-        crate::file::sync_dir(dest.parent().unwrap_or(Path::new(".")))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        Ok(())
+    })
+}
+
+/// The error for stored contents that no longer match their SHA-256, naming the files of
+/// the evidence that use them.
+fn damaged(conn: &Connection, id: i64) -> Error {
+    let names = conn
+        .prepare_cached("SELECT nama FROM bukti_berkas WHERE berkas_id = ?1 ORDER BY id")
+        .and_then(|mut s| s.query_map([id], |r| r.get(0))?.collect())
+        .unwrap_or_default();
+    Error::DamagedEvidence {
+        path: conn.path().map(PathBuf::from).unwrap_or_default(),
+        names,
     }
-    result
 }
 
 /// The whole contents of berkas `id`, checked against its SHA-256 (for viewing).
@@ -182,12 +184,11 @@ pub(crate) fn read_all(conn: &Connection, id: i64) -> Result<Vec<u8>> {
         .ok_or(Error::Missing { what: "berkas", id })?;
     let mut blob = conn.blob_open("main", "berkas", "data", id, true)?;
     let mut bytes = Vec::with_capacity(blob.len());
+    // A read that fails inside the plan file is a damaged page under these contents.
     blob.read_to_end(&mut bytes)
-        .map_err(|e| Error::Internal(e.to_string()))?;
+        .map_err(|_| damaged(conn, id))?;
     if hex(&Sha256::digest(&bytes)) != sha256 {
-        return Err(Error::Internal(format!(
-            "berkas {id} does not match its hash"
-        )));
+        return Err(damaged(conn, id));
     }
     Ok(bytes)
 }

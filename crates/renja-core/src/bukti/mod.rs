@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::identity::text;
 use crate::ids::TahapanId;
+use crate::limits::{self, MAX_JUDUL_BUKTI, MAX_KETERANGAN_BUKTI, MAX_NOMOR_BUKTI};
 use crate::model::Jadwal;
 use crate::plan::Plan;
 use crate::transact::Op;
@@ -141,7 +143,7 @@ pub struct Bukti {
 }
 
 fn clean(input: &BuktiInput) -> Result<BuktiInput> {
-    let judul = crate::identity::text("judul", "Judul", &input.judul)?;
+    let judul = text("judul", "Judul", &input.judul, MAX_JUDUL_BUKTI)?;
     if judul.is_empty() {
         return Err(Error::invalid(
             "judul",
@@ -158,9 +160,14 @@ fn clean(input: &BuktiInput) -> Result<BuktiInput> {
     Ok(BuktiInput {
         judul,
         jenis: input.jenis,
-        nomor: crate::identity::text("nomor", "Nomor", &input.nomor)?,
+        nomor: text("nomor", "Nomor", &input.nomor, MAX_NOMOR_BUKTI)?,
         tanggal,
-        keterangan: crate::identity::text("keterangan", "Keterangan", &input.keterangan)?,
+        keterangan: text(
+            "keterangan",
+            "Keterangan",
+            &input.keterangan,
+            MAX_KETERANGAN_BUKTI,
+        )?,
         bulan,
     })
 }
@@ -171,16 +178,21 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| "berkas".into())
 }
 
-/// Attach the files at `paths` to evidence `bukti` inside the caller's transaction.
+/// Attach the files at `paths` to evidence `bukti` inside the caller's transaction. The
+/// limits (files per evidence, name lengths) are checked before any file is read.
 fn attach(tx: &rusqlite::Transaction<'_>, bukti: i64, paths: &[PathBuf], now: &str) -> Result<()> {
-    let first: i64 = tx.query_row(
-        "SELECT coalesce(max(position), -1) + 1 FROM bukti_berkas WHERE bukti_id = ?1",
+    let (first, count): (i64, i64) = tx.query_row(
+        "SELECT coalesce(max(position), -1) + 1, count(*) FROM bukti_berkas WHERE bukti_id = ?1",
         [bukti],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    for (position, path) in (first..).zip(paths) {
+    limits::berkas_per_bukti(count as usize, paths.len())?;
+    let names: Vec<String> = paths.iter().map(|p| file_name(p)).collect();
+    for nama in &names {
+        limits::text("berkas", "Nama berkas", nama, limits::MAX_NAMA_BERKAS)?;
+    }
+    for ((position, path), nama) in (first..).zip(paths).zip(names) {
         let stored = berkas::store(tx, path)?;
-        let nama = file_name(path);
         tx.execute(
             "INSERT INTO bukti_berkas (uuid, bukti_id, berkas_id, nama, mime, position, modified_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -219,6 +231,12 @@ impl Plan {
                     id: tahapan.0,
                 });
             }
+            let count: i64 = tx.query_row(
+                "SELECT count(*) FROM bukti WHERE tahapan_id = ?1",
+                [tahapan],
+                |r| r.get(0),
+            )?;
+            limits::bukti_per_tahapan(count as usize)?;
             tx.execute(
                 "INSERT INTO bukti (uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan,
                     bulan, created_at, modified_at)

@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::ids::TahapanId;
+use crate::limits;
 use crate::model::Jadwal;
 use crate::plan::Plan;
 use crate::transact::Op;
@@ -64,8 +65,16 @@ impl Level {
     }
 }
 
-/// Longest name or text accepted for one row.
-const MAX_TEXT: usize = 2000;
+/// What a name is called in messages: a tahapan's name is its uraian.
+fn name_label(level: Level) -> &'static str {
+    match level {
+        Level::Program => "Nama program",
+        Level::Outcome => "Nama outcome",
+        Level::Kegiatan => "Nama kegiatan",
+        Level::Output => "Nama output",
+        Level::Tahapan => "Uraian tahapan",
+    }
+}
 
 /// Tidy a name the user typed: one line, trimmed. Only a tahapan may be empty (the reference
 /// plan has outputs whose one row carries kriteria and PJ but no step text).
@@ -74,29 +83,16 @@ fn clean_name(level: Level, nama: &str) -> Result<String> {
     if nama.is_empty() && level != Level::Tahapan {
         return Err(Error::invalid(
             "nama",
-            format!("Nama {} tidak boleh kosong.", level.label()),
+            format!("{} tidak boleh kosong.", name_label(level)),
         ));
     }
-    if nama.chars().count() > MAX_TEXT {
-        return Err(Error::invalid(
-            "nama",
-            format!(
-                "Nama {} terlalu panjang (paling banyak {MAX_TEXT} karakter).",
-                level.label()
-            ),
-        ));
-    }
+    limits::text("nama", name_label(level), &nama, limits::MAX_NAMA)?;
     Ok(nama)
 }
 
-fn clean_text(field: &'static str, label: &str, text: &str) -> Result<String> {
+fn clean_text(field: &'static str, label: &str, text: &str, max: usize) -> Result<String> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() > MAX_TEXT {
-        return Err(Error::invalid(
-            field,
-            format!("{label} terlalu panjang (paling banyak {MAX_TEXT} karakter)."),
-        ));
-    }
+    limits::text(field, label, &text, max)?;
     Ok(text)
 }
 
@@ -292,12 +288,22 @@ impl Plan {
     }
 
     pub fn set_kriteria(&mut self, id: TahapanId, kriteria: &str) -> Result<()> {
-        let text = clean_text("kriteria", "Kriteria keberhasilan", kriteria)?;
+        let text = clean_text(
+            "kriteria",
+            "Kriteria keberhasilan",
+            kriteria,
+            limits::MAX_KRITERIA,
+        )?;
         self.set_tahapan_text(Op::EditKriteria, "kriteria", id, &text)
     }
 
     pub fn set_penanggung_jawab(&mut self, id: TahapanId, pj: &str) -> Result<()> {
-        let text = clean_text("penanggung_jawab", "Penanggung jawab", pj)?;
+        let text = clean_text(
+            "penanggung_jawab",
+            "Penanggung jawab",
+            pj,
+            limits::MAX_PENANGGUNG_JAWAB,
+        )?;
         self.set_tahapan_text(Op::EditPenanggungJawab, "penanggung_jawab", id, &text)
     }
 

@@ -24,6 +24,8 @@ pub(crate) struct Header {
     pub version_valid_for: u32,
     pub user_version: u32,
     pub application_id: u32,
+    /// 1 = UTF-8, 2 = UTF-16le, 3 = UTF-16be.
+    pub text_encoding: u32,
 }
 
 fn be32(b: &[u8], at: usize) -> u32 {
@@ -47,6 +49,7 @@ impl Header {
             version_valid_for: be32(b, 92),
             user_version: be32(b, 60),
             application_id: be32(b, 68),
+            text_encoding: be32(b, 56),
         })
     }
 
@@ -102,9 +105,18 @@ pub(crate) fn looks_like(head: &[u8]) -> LooksLike {
     }
 }
 
-/// Read and judge the header of `path`. Returns the header and the file's length.
-/// The file is opened read-only and nothing is written.
+/// Read and judge the header of `path`, including its length against the page count.
+/// Returns the header and the file's length. The file is opened read-only and nothing is
+/// written.
 pub(crate) fn read(path: &Path) -> Result<(Header, u64)> {
+    let (header, len) = read_start(path)?;
+    check_length(path, &header, len)?;
+    Ok((header, len))
+}
+
+/// [`read`] without the length check: what can be judged while a hot journal may still
+/// have to restore the file's length.
+pub(crate) fn read_start(path: &Path) -> Result<(Header, u64)> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::NotAPlan {
@@ -163,23 +175,35 @@ pub(crate) fn read(path: &Path) -> Result<(Header, u64)> {
     if header.write_version != 1 || header.read_version != 1 {
         return Err(corrupt("not in rollback-journal mode"));
     }
-    if let Some(expected) = header.expected_len()
-        && len < expected
-    {
-        return Err(Error::Truncated {
+    // SQLite converts UTF-16 text on the fly, but our files are UTF-8 and a different
+    // encoding means another tool made or rewrote the file.
+    if header.text_encoding != 1 {
+        return Err(corrupt("text encoding is not UTF-8"));
+    }
+    Ok((header, len))
+}
+
+/// The file's length must be exactly its pages: shorter is a cut-off copy, longer is
+/// something appended to it (SQLite would ignore it, but we do not carry what we ignore).
+pub(crate) fn check_length(path: &Path, header: &Header, len: u64) -> Result<()> {
+    match header.expected_len() {
+        Some(expected) if len < expected => Err(Error::Truncated {
             path: path.into(),
             expected,
             actual: len,
-        });
-    }
-    if len % header.page_size != 0 {
-        return Err(Error::Truncated {
+        }),
+        Some(expected) if len > expected => Err(Error::Corrupt {
+            path: path.into(),
+            detail: format!("{len} bytes, {expected} expected from the page count"),
+        }),
+        // Without a trusted page count, a length between pages is all that can be told.
+        None if !len.is_multiple_of(header.page_size) => Err(Error::Truncated {
             path: path.into(),
             expected: len.div_ceil(header.page_size) * header.page_size,
             actual: len,
-        });
+        }),
+        _ => Ok(()),
     }
-    Ok((header, len))
 }
 
 #[cfg(test)]

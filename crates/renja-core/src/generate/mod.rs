@@ -41,7 +41,7 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use crate::clock::{Clock, stamp};
+use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::ids::ProgramId;
 use crate::model::{Jadwal, PlanIdentity};
@@ -126,8 +126,10 @@ fn check_spec(spec: &GenerateSpec) -> Result<()> {
 }
 
 /// Write a synthetic plan of `spec.tahapan` tahapan at `path` (replacing an existing file only
-/// if `replace`) and return it open for editing. The tree is written in one transaction and
-/// the evidence, if any, in a second one; if either fails the new file is removed again.
+/// if `replace`) and return it open for editing. The whole plan is written under a temporary
+/// name beside `path` (the tree in one transaction, the evidence, if any, in a second one) and
+/// takes the name only when complete and synced: a failure or a kill on the way leaves an
+/// existing file at `path` as it was.
 pub fn generate(
     path: &Path,
     spec: &GenerateSpec,
@@ -141,35 +143,18 @@ pub fn generate(
         template: Template::Empty,
         tahun: spec.tahun,
     };
-    let mut plan = Plan::create(path, new, replace, clock)?;
-    if plan.read_only().is_some() {
-        return Err(Error::ReadOnly);
-    }
-    let now = stamp(plan.clock());
-    let filled = (|| {
-        let tx = plan
-            .conn_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        identity::put(&tx, &identity, &now, false)?;
-        fill(&tx, &seed, spec, &now)?;
+    Plan::create_with(path, new, replace, clock, |conn, now| {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        identity::put(&tx, &identity, now, false)?;
+        fill(&tx, &seed, spec, now)?;
         tx.commit()?;
         if spec.evidence > 0 {
-            let tx = plan
-                .conn_mut()
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            evidence::add_evidence(&tx, spec, &now)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            evidence::add_evidence(&tx, spec, now)?;
             tx.commit()?;
         }
         Ok(())
-    })();
-    match filled {
-        Ok(()) => Ok(plan),
-        Err(e) => {
-            drop(plan);
-            let _ = std::fs::remove_file(path);
-            Err(e)
-        }
-    }
+    })
 }
 
 /// The reference identity, moved to a made-up agency so a synthetic plan is never mistaken

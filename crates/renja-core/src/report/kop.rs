@@ -10,11 +10,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::limits::{self, Format, MAX_CATATAN_TAHUNAN as MAX};
 use crate::plan::Plan;
+use crate::realisasi::note;
 use crate::transact::Op;
 
-/// Largest logo accepted; a letterhead logo is a few hundred kilobytes at most.
-pub const MAX_LOGO_BYTES: u64 = 2 * 1024 * 1024;
+pub use crate::limits::MAX_LOGO_BYTES;
 
 /// The letterhead logo.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,37 +31,20 @@ pub struct CatatanTahunan {
     pub rekomendasi: String,
 }
 
-/// The image type from the first bytes; the name of the file does not matter.
-fn image_mime(data: &[u8]) -> Option<&'static str> {
-    if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("image/jpeg")
-    } else {
-        None
-    }
-}
-
 fn read_logo(path: &Path) -> Result<Logo> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    limits::logo_bytes(file.metadata().map_err(|e| Error::io(path, e))?.len())?;
     let mut data = Vec::new();
     file.take(MAX_LOGO_BYTES + 1)
         .read_to_end(&mut data)
         .map_err(|e| Error::io(path, e))?;
-    if data.len() as u64 > MAX_LOGO_BYTES {
-        return Err(Error::invalid(
-            "logo",
-            "Berkas logo terlalu besar (paling besar 2 MB).",
-        ));
-    }
-    let mime = image_mime(&data)
-        .ok_or_else(|| Error::invalid("logo", "Logo harus berupa gambar PNG atau JPEG."))?;
-    // The image must also decode, or every report would fail later.
+    // Bytes, type, wholeness and pixels from the headers, before any pixel is decoded.
+    let header = limits::logo(&data)?;
+    // The image must also decode, or every report would print without it.
     use typst::visualize::{ExchangeFormat, RasterImage};
-    let format = if mime == "image/png" {
-        ExchangeFormat::Png
-    } else {
-        ExchangeFormat::Jpg
+    let format = match header.format {
+        Format::Png => ExchangeFormat::Png,
+        Format::Jpeg => ExchangeFormat::Jpg,
     };
     if RasterImage::plain(typst::foundations::Bytes::new(data.clone()), format).is_err() {
         return Err(Error::invalid(
@@ -68,22 +52,25 @@ fn read_logo(path: &Path) -> Result<Logo> {
             "Gambar logo rusak atau tidak dapat dibaca.",
         ));
     }
-    Ok(Logo { data, mime })
+    Ok(Logo {
+        data,
+        mime: header.format.mime(),
+    })
 }
 
 impl Plan {
-    /// The letterhead logo, if one is set.
+    /// The letterhead logo, if one is set. A logo that breaks the limits (cut off, not PNG or
+    /// JPEG, too many pixels: possible only in a file from elsewhere) counts as none, so
+    /// reports go out without it and the form offers to choose another.
     pub fn logo(&self) -> Result<Option<Logo>> {
         Ok(self
             .conn()
-            .prepare_cached("SELECT data, mime FROM logo WHERE id = 1")?
-            .query_row([], |r| {
-                Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?))
-            })
+            .prepare_cached("SELECT data FROM logo WHERE id = 1")?
+            .query_row([], |r| r.get::<_, Vec<u8>>(0))
             .optional()?
-            .and_then(|(data, _)| {
+            .and_then(|data| {
                 Some(Logo {
-                    mime: image_mime(&data)?,
+                    mime: limits::logo(&data).ok()?.format.mime(),
                     data,
                 })
             }))
@@ -121,9 +108,8 @@ impl Plan {
     }
 
     pub fn set_catatan_tahunan(&mut self, catatan: &CatatanTahunan) -> Result<()> {
-        let kesimpulan = crate::realisasi::note("kesimpulan", "Kesimpulan", &catatan.kesimpulan)?;
-        let rekomendasi =
-            crate::realisasi::note("rekomendasi", "Rekomendasi", &catatan.rekomendasi)?;
+        let kesimpulan = note("kesimpulan", "Kesimpulan", &catatan.kesimpulan, MAX)?;
+        let rekomendasi = note("rekomendasi", "Rekomendasi", &catatan.rekomendasi, MAX)?;
         self.transact(Op::CatatanTahunan, |tx, now| {
             tx.execute(
                 "UPDATE plan SET kesimpulan = ?1, rekomendasi = ?2, modified_at = ?3 WHERE id = 1",

@@ -73,18 +73,30 @@ fn engine() -> &'static TypstEngine {
     })
 }
 
+/// Lay out `data` and write the PDF. typst's own errors are English debug text, so none
+/// reaches the user: a failure becomes an Indonesian [`Error::Internal`].
 pub(crate) fn render(data: &ReportData, logo: Option<&[u8]>) -> Result<Vec<u8>> {
-    let json =
-        serde_json::to_string(data).map_err(|e| Error::Internal(format!("report data: {e}")))?;
+    let json = serde_json::to_string(data)
+        .map_err(|_| Error::Internal("data laporan tidak dapat disusun".into()))?;
+    match (compile(data.kind, &json, logo), logo) {
+        (Ok(pdf), _) => Ok(pdf),
+        // The logo passed its header checks but does not decode (damaged pixel data in a file
+        // from elsewhere): the report goes out without it rather than not at all.
+        (Err(_), Some(_)) => compile(data.kind, &json, None),
+        (Err(e), None) => Err(e),
+    }
+}
+
+fn compile(kind: ReportKind, json: &str, logo: Option<&[u8]>) -> Result<Vec<u8>> {
     let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
     if let Some(logo) = logo {
         inputs.insert("logo".into(), Bytes::new(logo.to_vec()).into_value());
     }
     let doc: PagedDocument = engine()
-        .compile_with_input(template(data.kind), inputs)
+        .compile_with_input(template(kind), inputs)
         .output
-        .map_err(|e| Error::Internal(format!("typst: {e:?}")))?;
+        .map_err(|_| Error::Internal("tata letak laporan tidak dapat disusun".into()))?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
-        .map_err(|e| Error::Internal(format!("typst pdf: {e:?}")))
+        .map_err(|_| Error::Internal("berkas PDF laporan tidak dapat dibuat".into()))
 }

@@ -5,6 +5,7 @@
 pub(crate) mod identity;
 pub(crate) mod team;
 pub(crate) mod tree;
+pub(crate) mod verify;
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -35,11 +36,22 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("bukti_berkas", 3),
     ("logo", 4),
 ];
+/// Begin a write transaction the way every writer of a plan must: `IMMEDIATE` (the write lock
+/// at once, so a busy file fails before anything is done), with page 1 journaled first by
+/// rewriting `user_version` unchanged. Page 1 first in every journal is what lets
+/// `file::journal` tell a crash's own journal from one of another copy of the plan.
+pub(crate) fn begin_write(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    tx.pragma_update(None, "user_version", version)?;
+    Ok(tx)
+}
+
 /// Bring `conn` from schema `from` to `to` in one transaction. `from = 0` creates the schema
 /// in an empty database and stamps the application id.
 pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
     debug_assert!(from <= to && to <= LATEST_VERSION);
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = begin_write(conn)?;
     if from == 0 {
         tx.pragma_update(None, "application_id", crate::file::APPLICATION_ID)?;
     }
@@ -48,26 +60,6 @@ pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
     }
     tx.pragma_update(None, "user_version", to)?;
     tx.commit()?;
-    Ok(())
-}
-
-/// Check that a file of schema `version` holds that version's tables and exactly one plan
-/// row. Returns a description of the first problem found, for the "corrupt" error.
-pub(crate) fn check_schema(conn: &Connection, version: u32) -> std::result::Result<(), String> {
-    let mut stmt = conn
-        .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1")
-        .map_err(|e| e.to_string())?;
-    for (table, since) in TABLES {
-        if *since <= version && !stmt.exists([table]).map_err(|e| e.to_string())? {
-            return Err(format!("table {table} missing"));
-        }
-    }
-    let plans: i64 = conn
-        .query_row("SELECT count(*) FROM plan", [], |r| r.get(0))
-        .map_err(|e| e.to_string())?;
-    if plans != 1 {
-        return Err(format!("{plans} plan rows"));
-    }
     Ok(())
 }
 

@@ -74,8 +74,12 @@ fn leaves_only_the_plan_file_in_the_folder() {
     assert_eq!(plan.read_only(), None);
     assert_eq!(plan.upgrade(), None);
     assert_eq!(plan.path(), path);
-    // While open, and after closing: no journal, no WAL, no temporary file.
-    assert_eq!(list_dir(dir.path()), ["Renja RB 2024.renjarb"]);
+    // While open only the plan and its lock; after closing only the plan: no journal, no
+    // WAL, no temporary file.
+    assert_eq!(
+        list_dir(dir.path()),
+        [".~lock.Renja RB 2024.renjarb#", "Renja RB 2024.renjarb"]
+    );
     plan.close().expect("close");
     assert_eq!(list_dir(dir.path()), ["Renja RB 2024.renjarb"]);
 }

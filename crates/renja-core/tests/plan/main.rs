@@ -5,12 +5,16 @@
 
 mod common;
 
+mod atomic;
 mod bukti;
 
 mod create;
 mod edit;
 mod fixtures;
 mod grid;
+mod hostile;
+mod journal;
+mod limits;
 mod migrate;
 mod open;
 mod paket;

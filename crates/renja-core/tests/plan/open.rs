@@ -123,9 +123,15 @@ fn folder_holds_only_the_plan_after_an_edit_and_after_close() {
     let path = make_plan(dir.path());
     let before = sha256(&path);
     let mut plan = Plan::open(&path, OpenMode::Edit, clock()).expect("open");
-    assert_eq!(list_dir(dir.path()), ["rencana.renjarb"]);
+    assert_eq!(
+        list_dir(dir.path()),
+        [".~lock.rencana.renjarb#", "rencana.renjarb"]
+    );
     plan.set_identity(&typed_identity()).expect("edit");
-    assert_eq!(list_dir(dir.path()), ["rencana.renjarb"]);
+    assert_eq!(
+        list_dir(dir.path()),
+        [".~lock.rencana.renjarb#", "rencana.renjarb"]
+    );
     // The edit is on disk already, before closing.
     assert_ne!(sha256(&path), before);
     plan.close().expect("close");

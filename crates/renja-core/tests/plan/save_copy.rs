@@ -65,7 +65,10 @@ fn copy_of_an_edited_plan_is_the_same_plan() {
         ["salinan.renjarb"],
         "no temporary file left"
     );
-    assert_eq!(list_dir(dir.path()), ["rencana.renjarb"]);
+    assert_eq!(
+        list_dir(dir.path()),
+        [".~lock.rencana.renjarb#", "rencana.renjarb"]
+    );
     assert_same_plan(&copy, &want);
     assert_eq!(header_u32(&copy, 68), renja_core::file::APPLICATION_ID);
     // The open plan is still the same and still editable.
@@ -155,7 +158,10 @@ fn copy_into_a_missing_folder_fails_and_leaves_nothing() {
     assert!(err.message().contains("tidak ada"), "{}", err.message());
     assert!(!dest.exists());
     assert!(!dir.path().join("tidak ada").exists());
-    assert_eq!(list_dir(dir.path()), ["rencana.renjarb"]);
+    assert_eq!(
+        list_dir(dir.path()),
+        [".~lock.rencana.renjarb#", "rencana.renjarb"]
+    );
     plan.close().expect("close");
 }
 
@@ -169,6 +175,9 @@ fn copy_onto_a_folder_is_refused() {
     let err = plan.save_copy(&dest).expect_err("a folder is not a file");
     assert!(err.message().contains("folder"), "{}", err.message());
     assert!(list_dir(&dest).is_empty());
-    assert_eq!(list_dir(dir.path()), ["folder", "rencana.renjarb"]);
+    assert_eq!(
+        list_dir(dir.path()),
+        [".~lock.rencana.renjarb#", "folder", "rencana.renjarb"]
+    );
     plan.close().expect("close");
 }

@@ -215,3 +215,32 @@ fn a_refused_year_creates_no_folder() {
     assert_eq!(err.kind(), ErrorKind::Invalid);
     assert!(!dir.path().join("baru").exists());
 }
+
+#[test]
+fn the_plan_open_here_may_be_opened_again_or_replaced_without_locking_itself_out() {
+    let dir = tempdir();
+    let mut session = Session::new(dir.path().join("recent.json"), clock());
+    let path = make_plan(&dir.path().join("rencana.renjarb"), Template::Seed, 2025);
+    session.open(&path, OpenMode::Edit).expect("open");
+    // From the recent list again, read-only, and for editing once more.
+    let again = session
+        .open(&path, OpenMode::ReadOnly)
+        .expect("again read-only");
+    assert!(again.read_only.is_some());
+    let again = session
+        .open(&path, OpenMode::Edit)
+        .expect("again for editing");
+    assert_eq!(again.read_only, None);
+    // "Buat rencana baru" over the very file open here replaces it.
+    let new = NewPlan {
+        template: Template::Empty,
+        tahun: 2026,
+    };
+    let replaced = session.create(&path, new, true).expect("replace");
+    assert_eq!(replaced.totals.tahapan, 0);
+    // Another session (another window) is refused while this one edits it.
+    let mut other = Session::new(dir.path().join("recent-2.json"), clock());
+    let err = other.open(&path, OpenMode::Edit).expect_err("locked");
+    assert_eq!(err.kind(), ErrorKind::Locked);
+    assert!(other.open(&path, OpenMode::ReadOnly).is_ok());
+}

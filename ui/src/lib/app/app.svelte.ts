@@ -33,6 +33,9 @@ export class AppModel {
   recent = $state<RecentFile[]>([]);
   /** A refusal or failure, shown until the next action. */
   error = $state<string | null>(null);
+  /** A plan refused because it is open for editing elsewhere: the message offers to open it
+   * read-only instead. */
+  lockedPath = $state<string | null>(null);
   /** A completed action worth confirming ("Salinan disimpan …"). */
   notice = $state<string | null>(null);
   busy = $state(false);
@@ -95,8 +98,14 @@ export class AppModel {
   }
 
   async open(path: string, readOnly: boolean): Promise<boolean> {
+    this.lockedPath = null;
     const ok = await this.run(async () => {
-      this.overview = await this.backend.openPlan(path, readOnly);
+      try {
+        this.overview = await this.backend.openPlan(path, readOnly);
+      } catch (e) {
+        if (toBackendError(e).kind === 'locked') this.lockedPath = path;
+        throw e;
+      }
       this.show(await this.backend.planScreen());
     });
     await this.refreshRecent();
@@ -220,6 +229,13 @@ export class AppModel {
   dismiss(): void {
     this.error = null;
     this.notice = null;
+    this.lockedPath = null;
+  }
+
+  /** "Buka hanya-baca" on the message about a plan open for editing elsewhere. */
+  async openLockedReadOnly(): Promise<boolean> {
+    const path = this.lockedPath;
+    return path ? this.open(path, true) : false;
   }
 }
 

@@ -25,6 +25,29 @@ describe('AppModel', () => {
     expect(app.busy).toBe(false);
   });
 
+  it('offers to open read-only a plan that is being edited elsewhere', async () => {
+    const backend = new FakeBackend();
+    backend.files.set('/a/bersama.renjarb', overview('/a/bersama.renjarb'));
+    backend.locked.add('/a/bersama.renjarb');
+    const app = new AppModel(backend);
+    expect(await app.open('/a/bersama.renjarb', false)).toBe(false);
+    expect(app.error).toContain('sedang dibuka untuk diedit');
+    expect(app.lockedPath).toBe('/a/bersama.renjarb');
+    expect(await app.openLockedReadOnly()).toBe(true);
+    expect(app.overview?.read_only).toBe('chosen');
+    expect(app.lockedPath).toBeNull();
+    expect(backend.calls).toContain('openPlan /a/bersama.renjarb true');
+  });
+
+  it('offers nothing for a refusal of another kind', async () => {
+    const backend = new FakeBackend();
+    backend.files.set('/a/rusak.renjarb', badFile('rusak'));
+    const app = new AppModel(backend);
+    await app.open('/a/rusak.renjarb', false);
+    expect(app.lockedPath).toBeNull();
+    expect(await app.openLockedReadOnly()).toBe(false);
+  });
+
   it('does nothing when the open dialog is cancelled', async () => {
     const backend = new FakeBackend();
     const app = new AppModel(backend);

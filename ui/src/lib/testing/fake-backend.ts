@@ -42,6 +42,7 @@ export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOv
     file_name: path.split('/').pop() ?? path,
     read_only: null,
     upgrade: null,
+    recovery: null,
     schema_version: 2,
     identity: identity(),
     programs: [],
@@ -61,6 +62,8 @@ export class FakeBackend implements Backend {
   recent: RecentFile[] = [];
   startup: string | null = null;
   files = new Map<string, PlanOverview | BackendError>();
+  /** Plans open for editing elsewhere: only read-only opening succeeds. */
+  locked = new Set<string>();
   dialogAnswer: string | null = null;
   stored: PlanIdentity = identity();
 
@@ -109,6 +112,13 @@ export class FakeBackend implements Backend {
     const answer = this.files.get(path);
     if (!answer) throw new BackendError({ kind: 'notFound', message: 'tidak ada', field: null });
     if (answer instanceof BackendError) throw answer;
+    if (this.locked.has(path) && !readOnly) {
+      throw new BackendError({
+        kind: 'locked',
+        message: `Berkas "${path}" sedang dibuka untuk diedit oleh rina di komputer PC-1.`,
+        field: null,
+      });
+    }
     this.current = { ...answer, read_only: readOnly ? ('chosen' as const) : null };
     return this.current;
   }

@@ -3,4 +3,4 @@
 /**
  * The closed set of error kinds the UI branches on.
  */
-export type ErrorKind = "notFound" | "badFile" | "readOnly" | "invalid" | "noPlan" | "other";
+export type ErrorKind = "notFound" | "badFile" | "readOnly" | "locked" | "invalid" | "noPlan" | "other";

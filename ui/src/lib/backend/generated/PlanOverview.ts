@@ -4,12 +4,17 @@ import type { Counts } from "./Counts";
 import type { PlanIdentity } from "./PlanIdentity";
 import type { ProgramSummary } from "./ProgramSummary";
 import type { ReadOnlyReason } from "./ReadOnlyReason";
+import type { Recovery } from "./Recovery";
 import type { Upgrade } from "./Upgrade";
 
 /**
  * Everything the plan screen shows when a plan is opened.
  */
-export type PlanOverview = { path: string, file_name: string, read_only: ReadOnlyReason | null, upgrade: Upgrade | null, schema_version: number, identity: PlanIdentity, programs: Array<ProgramSummary>, totals: Counts, 
+export type PlanOverview = { path: string, file_name: string, read_only: ReadOnlyReason | null, upgrade: Upgrade | null, 
+/**
+ * What was found beside the plan on opening and done about it.
+ */
+recovery: Recovery | null, schema_version: number, identity: PlanIdentity, programs: Array<ProgramSummary>, totals: Counts, 
 /**
  * Whether the letterhead has a logo.
  */
