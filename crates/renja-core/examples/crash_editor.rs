@@ -1,4 +1,4 @@
-//! The editing loop of the crash-test harness (see `crash_driver.rs` and the README section
+//! The editing loop of the crash-test harness (see `crash_driver/` and the README section
 //! "Crash and fuzz testing").
 //!
 //! ```sh

@@ -17,17 +17,20 @@
 //!   is editing the plan right now (then SQLite's shared locks keep the reader consistent).
 
 mod atomic;
+mod check;
+mod connect;
 mod copy;
 pub(crate) mod header;
 pub(crate) mod journal;
 pub(crate) mod lock;
+mod recover;
 mod sweep;
 
 use std::fs::OpenOptions;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use rusqlite::Connection;
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -36,8 +39,13 @@ use crate::storage;
 use crate::storage::verify::Problem;
 
 pub(crate) use atomic::{TempFile, copy_whole, parent_of, sync_dir, write_atomically, write_with};
+pub use check::{CheckReport, check_file};
 pub(crate) use copy::save_copy;
+pub use recover::Recovery;
 pub(crate) use sweep::sweep_stale_temporaries;
+
+use connect::{Access, connect};
+use recover::{ignore_siblings, verify_rollback};
 
 /// `PRAGMA application_id` of every Renja RB plan: the bytes "RJRB".
 pub const APPLICATION_ID: u32 = u32::from_be_bytes(*b"RJRB");
@@ -178,74 +186,6 @@ fn problem(path: &Path, p: Problem) -> Error {
     }
 }
 
-/// What was found beside a plan and done about it, for the banner on the plan screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Recovery {
-    /// The Indonesian sentence the banner shows.
-    pub message: String,
-    /// The copies kept beside the plan before anything was applied or moved, if any.
-    pub kept: Vec<String>,
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// How SQLite is asked to open a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Access {
-    /// Read and write; SQLite may roll back a journal it finds (only ever one judged ours).
-    Write,
-    /// Read only, sharing SQLite's locks with a live writer in another process.
-    ReadShared,
-    /// Read only the main file: no journal, WAL or lock is looked at or created.
-    ReadImmutable,
-}
-
-/// A `file:` URI for `path`, as SQLite wants it on every platform: `%`, `?` and `#` (and
-/// everything outside plain ASCII) percent-encoded, backslashes as slashes, a drive letter
-/// after a slash (`file:///C:/…`).
-fn sqlite_uri(path: &Path) -> Result<String> {
-    let text = path
-        .to_str()
-        .ok_or_else(|| Error::invalid("path", "Nama berkas atau foldernya tidak dapat dipakai."))?;
-    let mut text = text.replace('\\', "/");
-    if text.as_bytes().get(1) == Some(&b':') {
-        text.insert(0, '/');
-    }
-    let mut uri = String::from("file:");
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' | b':' => {
-                uri.push(b as char)
-            }
-            b => uri.push_str(&format!("%{b:02X}")),
-        }
-    }
-    Ok(uri)
-}
-
-fn connect(path: &Path, access: Access) -> Result<Connection> {
-    let base = OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_EXRESCODE;
-    let conn = match access {
-        Access::Write => {
-            Connection::open_with_flags(path, base | OpenFlags::SQLITE_OPEN_READ_WRITE)
-        }
-        Access::ReadShared => {
-            Connection::open_with_flags(path, base | OpenFlags::SQLITE_OPEN_READ_ONLY)
-        }
-        Access::ReadImmutable => Connection::open_with_flags(
-            format!("{}?immutable=1", sqlite_uri(path)?),
-            base | OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        ),
-    }
-    .map_err(corrupt_on_sql(path))?;
-    harden(&conn)?;
-    Ok(conn)
-}
-
 /// A connection to a judged, checked file, and what was learnt on the way.
 pub(crate) struct Opened {
     pub conn: Connection,
@@ -294,7 +234,7 @@ pub(crate) fn open(path: &Path, mode: OpenMode, now: &str) -> Result<Opened> {
         let siblings = journal::Siblings::inspect(path)?;
         match &siblings.hot_journal {
             Some(journal) => match verify_rollback(path, journal, &header) {
-                Ok(scratch) => recover(path, journal, version, read_only, scratch, &done)?,
+                Ok(scratch) => recover::recover(path, journal, version, read_only, scratch, &done)?,
                 Err(why) => {
                     eprintln!("renja: {} not applied: {why}", journal.display());
                     ignore_siblings(path, &header, len, &siblings, read_only, &done)?
@@ -322,223 +262,4 @@ pub(crate) fn open(path: &Path, mode: OpenMode, now: &str) -> Result<Opened> {
     };
     opened.lock = lock;
     Ok(opened)
-}
-
-/// Roll `journal` back onto a copy of `plan` in a scratch folder and check the result fully.
-/// Returns the scratch folder holding the rolled-back `pemulihan.renjarb`, or why the
-/// journal does not belong to the plan.
-fn verify_rollback(
-    plan: &Path,
-    journal: &Path,
-    header: &header::Header,
-) -> std::result::Result<tempfile::TempDir, String> {
-    journal::fits(journal, plan, header)?;
-    let scratch = tempfile::Builder::new()
-        .prefix("renja-pemulihan-")
-        .tempdir()
-        .map_err(|e| e.to_string())?;
-    let copy = journal::copy_pair(plan, journal, scratch.path()).map_err(|e| e.to_string())?;
-    let rolled = (|| {
-        let conn = connect(&copy, Access::Write)?;
-        // The first read finds the hot journal and rolls it back.
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
-        conn.close().map_err(|(_, e)| Error::Sql(e))?;
-        let (h, _) = header::read(&copy)?;
-        if h.application_id != APPLICATION_ID || h.user_version != header.user_version {
-            return Err(Error::Internal("rolled back to another plan".into()));
-        }
-        let conn = connect(&copy, Access::ReadImmutable)?;
-        validate(&conn, plan, h.user_version, Depth::Full)
-    })();
-    match rolled {
-        Ok(()) if !journal::sibling(&copy, "-journal").exists() => Ok(scratch),
-        Ok(()) => Err("the journal was not rolled back".into()),
-        Err(e) => Err(format!("rolled back, the plan fails its check: {e}")),
-    }
-}
-
-/// Apply a verified journal: to the plan itself after keeping copies of both (editing), or
-/// by showing the verified copy (read-only).
-fn recover(
-    plan: &Path,
-    journal: &Path,
-    version: u32,
-    read_only: Option<ReadOnlyReason>,
-    scratch: tempfile::TempDir,
-    done: &dyn Fn(Connection, Option<Recovery>, Option<tempfile::TempDir>) -> Result<Opened>,
-) -> Result<Opened> {
-    const WHAT: &str = "Rencana ini sebelumnya tertutup tidak wajar (misalnya listrik padam \
-                        atau aplikasi terhenti) ketika sedang menyimpan. Perubahan yang belum \
-                        selesai disimpan saat itu dibatalkan";
-    if read_only.is_some() {
-        let conn = connect(
-            &scratch.path().join("pemulihan.renjarb"),
-            Access::ReadImmutable,
-        )?;
-        let recovery = Recovery {
-            message: format!(
-                "{WHAT}, dan rencana ditampilkan dengan perubahan terakhir yang tersimpan. \
-                 Berkasnya sendiri tidak diubah; bukalah untuk diedit agar pemulihan ini disimpan."
-            ),
-            kept: vec![],
-        };
-        return done(conn, Some(recovery), Some(scratch));
-    }
-    // Most crashes come before the plan file itself was written: rolling back then changes
-    // nothing in it, and a copy of the crashed state would only be a copy of the plan.
-    let untouched = journal::same_bytes(plan, &scratch.path().join("pemulihan.renjarb"))
-        .map_err(|e| Error::io(plan, e))?;
-    drop(scratch);
-    let kept = if untouched {
-        None
-    } else {
-        let (plan_copy, journal_copy) = journal::backup_names(plan);
-        copy_whole(plan, &plan_copy)?;
-        copy_whole(journal, &journal_copy)?;
-        Some((plan_copy, journal_copy))
-    };
-    let conn = connect(plan, Access::Write)?;
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
-        .map_err(corrupt_on_sql(plan))?;
-    header::read(plan)?;
-    validate(&conn, plan, version, Depth::Quick)?;
-    let recovery = match kept {
-        Some((plan_copy, journal_copy)) => Recovery {
-            message: format!(
-                "{WHAT}; rencana dibuka dengan perubahan terakhir yang tersimpan. Keadaan sebelum \
-                 pemulihan disimpan sebagai \"{}\" beserta jurnalnya.",
-                file_name(&plan_copy)
-            ),
-            kept: vec![
-                plan_copy.to_string_lossy().into_owned(),
-                journal_copy.to_string_lossy().into_owned(),
-            ],
-        },
-        None => Recovery {
-            message: format!(
-                "{WHAT}; perubahan itu belum sempat tertulis ke berkas, jadi rencana tetap berisi \
-                 perubahan terakhir yang tersimpan."
-            ),
-            kept: vec![],
-        },
-    };
-    done(conn, Some(recovery), None)
-}
-
-/// Open a plan beside which lies a journal or WAL that is not its own: the plan alone must
-/// pass; editing then moves the strangers aside, read-only leaves them.
-fn ignore_siblings(
-    plan: &Path,
-    header: &header::Header,
-    len: u64,
-    siblings: &journal::Siblings,
-    read_only: Option<ReadOnlyReason>,
-    done: &dyn Fn(Connection, Option<Recovery>, Option<tempfile::TempDir>) -> Result<Opened>,
-) -> Result<Opened> {
-    header::check_length(plan, header, len)?;
-    let alone = connect(plan, Access::ReadImmutable)?;
-    validate(&alone, plan, header.user_version, Depth::Quick)?;
-    let strangers: Vec<&PathBuf> = [&siblings.hot_journal, &siblings.wal, &siblings.shm]
-        .into_iter()
-        .flatten()
-        .collect();
-    let names = strangers
-        .iter()
-        .map(|p| format!("\"{}\"", file_name(p)))
-        .collect::<Vec<_>>()
-        .join(" dan ");
-    const WHY: &str = "yang bukan milik rencana ini (mungkin ikut tersalin dari salinan lain)";
-    if read_only.is_some() {
-        let recovery = Recovery {
-            message: format!(
-                "Di samping berkas ini ada {names} {WHY}. Berkas itu diabaikan: rencana \
-                 ditampilkan apa adanya dan tidak ada berkas yang diubah."
-            ),
-            kept: vec![],
-        };
-        return done(alone, Some(recovery), None);
-    }
-    drop(alone);
-    let mut kept = Vec::new();
-    for stranger in strangers {
-        kept.push(
-            journal::move_aside(stranger)?
-                .to_string_lossy()
-                .into_owned(),
-        );
-    }
-    let conn = connect(plan, Access::Write)?;
-    validate(&conn, plan, header.user_version, Depth::Quick)?;
-    let recovery = Recovery {
-        message: format!(
-            "Di samping berkas ini ada {names} {WHY}. Berkas itu tidak diterapkan, jadi rencana \
-             tidak berubah; berkas itu dipindahkan menjadi {}.",
-            kept.iter()
-                .map(|k| format!("\"{}\"", file_name(Path::new(k))))
-                .collect::<Vec<_>>()
-                .join(" dan ")
-        ),
-        kept,
-    };
-    done(conn, Some(recovery), None)
-}
-
-/// Whether a file that failed the full integrity check is sound but for the `berkas` table.
-fn only_berkas_damaged(conn: &Connection) -> bool {
-    let ok = |table: &str| {
-        conn.query_row(&format!("PRAGMA integrity_check('{table}')"), [], |r| {
-            r.get::<_, String>(0)
-        })
-        .is_ok_and(|r| r == "ok")
-    };
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .unwrap_or_default();
-    !ok("berkas") && tables.iter().filter(|t| *t != "berkas").all(|t| ok(t))
-}
-
-/// What `renja check` reports for a plan that opens.
-#[derive(Debug, Clone, Serialize)]
-pub struct CheckReport {
-    pub path: PathBuf,
-    pub schema_version: u32,
-    pub needs_upgrade: bool,
-    pub bytes: u64,
-    /// What opening would find beside the plan and do about it.
-    pub recovery: Option<String>,
-    /// Evidence files whose contents no longer match their SHA-256, by the names they were
-    /// added under. The plan opens; these files cannot be viewed or exported.
-    pub damaged_evidence: Vec<String>,
-}
-
-/// Full validation of a file without changing it: what opening checks, then the full
-/// integrity check and the SHA-256 of every evidence file.
-pub fn check_file(path: &Path) -> Result<CheckReport> {
-    let opened = open(path, OpenMode::ReadOnly, "")?;
-    let (_, len) = header::read_start(path)?;
-    let has_berkas = opened.found_version >= 3;
-    let mut damaged_evidence = Vec::new();
-    match validate(&opened.conn, path, opened.found_version, Depth::Full) {
-        // Damage confined to the stored file contents: the app opens such a plan (it checks
-        // contents only when a file is read), so check says which files, not "rusak".
-        Err(Error::Corrupt { .. }) if has_berkas && only_berkas_damaged(&opened.conn) => {
-            damaged_evidence.push("bagian penyimpanan isi berkas bukti dukung".to_owned());
-        }
-        result => result?,
-    }
-    if has_berkas {
-        let named = storage::verify::damaged_evidence(&opened.conn)?;
-        if !named.is_empty() {
-            damaged_evidence = named;
-        }
-    }
-    Ok(CheckReport {
-        path: path.into(),
-        schema_version: opened.found_version,
-        needs_upgrade: opened.found_version < SCHEMA_VERSION,
-        bytes: len,
-        recovery: opened.recovery.map(|r| r.message),
-        damaged_evidence,
-    })
 }
