@@ -76,9 +76,9 @@ test('records progress in a cell and sees the cell change, then keeps it after a
     );
     await app.waitFor(async () => (await state(app, 3)) === 'terlambat', 'March still late');
 
-    // Work recorded in an unscheduled month.
+    // Work recorded in an unscheduled month: in progress, it is work outside the schedule.
     await app.clickEl(await cell(app, 5));
-    await app.clickEl(await app.one('//label[normalize-space(.)="Selesai"]/input'));
+    await app.clickEl(await app.one('//label[normalize-space(.)="Dalam proses"]/input'));
     await app.clickButton('Simpan');
     await app.waitFor(
       async () => (await state(app, 5)) === 'diLuarJadwal',
@@ -86,9 +86,33 @@ test('records progress in a cell and sees the cell change, then keeps it after a
     );
     await app.screenshot('02-cell-states');
 
-    // Undo takes back the last record.
+    // Done in May, it completes the late March: both show "selesai terlambat".
+    await app.waitFor(
+      async () => (await app.findAll('.backdrop')).length === 0,
+      'the May dialog closed',
+    );
+    await app.clickEl(await cell(app, 5));
+    await app.see(`Realisasi Mei ${year}`);
+    // The dialog shows May's record once it has loaded: only then is a choice kept.
+    const proses = await app.one('//label[normalize-space(.)="Dalam proses"]/input');
+    await app.waitFor(
+      async () => (await app.cmd('GET', `/element/${proses}/property/checked`)) === true,
+      "May's record loaded",
+    );
+    await app.clickEl(await app.one('//label[normalize-space(.)="Selesai"]/input'));
+    await app.clickButton('Simpan');
+    await app.waitFor(
+      async () => (await state(app, 5)) === 'selesaiTerlambat',
+      'May completes March late',
+    );
+    assert.equal(await state(app, 3), 'selesaiTerlambat');
+    await app.see('selesai terlambat');
+    await app.screenshot('02b-selesai-terlambat');
+
+    // Undo takes back the last record: March is late again, May only in progress.
     await app.clickButton('↶ Urungkan');
-    await app.waitFor(async () => (await state(app, 5)) === 'kosong', 'May undone');
+    await app.waitFor(async () => (await state(app, 3)) === 'terlambat', 'March late again');
+    assert.equal(await state(app, 5), 'diLuarJadwal');
   });
 
   const dump = JSON.parse(cli('info', '--json', plan));

@@ -4,13 +4,15 @@
 
 use std::collections::HashMap;
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::capaian::{CapaianTahapan, CellState};
 use crate::edit::Level;
 use crate::error::Result;
 use crate::plan::Plan;
-use crate::realisasi::{CellState, Status, cell_state};
+use crate::realisasi::Status;
 use crate::undo::UndoState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -126,6 +128,11 @@ fn progress(plan: &Plan) -> Result<Progress> {
     Ok(p)
 }
 
+/// Whether month `bulan` (1–12) of `tahun` has ended on `today`.
+fn passed(tahun: i32, bulan: u8, today: NaiveDate) -> bool {
+    (tahun, u32::from(bulan)) < (today.year(), today.month())
+}
+
 impl Plan {
     pub fn grid(&self) -> Result<Grid> {
         let tahun = self.identity()?.tahun;
@@ -192,17 +199,15 @@ impl Plan {
         walk(&mut children, Level::Program, 0, None, &mut rows);
         for row in rows.iter_mut().filter(|r| r.level == Level::Tahapan) {
             let bukti = progress.bukti.get(&row.id).copied().unwrap_or_default();
+            let status: [Option<Status>; 12] =
+                std::array::from_fn(|i| progress.status.get(&(row.id, i as u8 + 1)).copied());
+            let capaian = CapaianTahapan::new(row.bulan, status);
             row.cells = (1..=12u8)
                 .map(|m| {
-                    let scheduled = row.bulan & (1 << (m - 1)) != 0;
-                    let status = progress.status.get(&(row.id, m)).copied();
-                    cell_state(
-                        scheduled,
-                        status,
-                        u32::from(bukti[usize::from(m - 1)]),
-                        tahun,
+                    capaian.sel(
                         m,
-                        today,
+                        u32::from(bukti[usize::from(m - 1)]),
+                        passed(tahun, m, today),
                     )
                 })
                 .collect();
@@ -214,5 +219,24 @@ impl Plan {
             pokja: self.pokja_names()?,
             undo: self.undo_state(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_has_passed_once_it_has_ended() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+        assert!(passed(2026, 10, today));
+        assert!(
+            !passed(2026, 11, today),
+            "the current month is not late yet"
+        );
+        assert!(!passed(2026, 12, today));
+        // A plan of an earlier year is wholly past; of a later year, wholly ahead.
+        assert!(passed(2025, 12, today));
+        assert!(!passed(2027, 1, today));
     }
 }

@@ -8,6 +8,7 @@
 
 mod bindings;
 pub mod bukti;
+pub mod capaian;
 mod clock;
 pub mod edit;
 pub mod error;

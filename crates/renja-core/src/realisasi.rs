@@ -1,8 +1,7 @@
 //! Realisasi: what was done for a tahapan in a month (status, percent, note, obstacle,
-//! follow-up), and the state each month cell of the grid shows from the schedule, the
-//! realisasi, the evidence count and today's date (given by the caller's clock).
+//! follow-up), recorded and read one month at a time. What the records of a year mean for the
+//! schedule (done, done late, not done) is decided in [`crate::capaian`].
 
-use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -75,55 +74,6 @@ pub struct Realisasi {
     pub kendala: String,
     pub tindak_lanjut: String,
     pub modified_at: String,
-}
-
-/// What a month cell of a tahapan shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum CellState {
-    /// Not scheduled, nothing recorded.
-    Kosong,
-    /// Scheduled, not yet due, nothing recorded (or "belum dimulai").
-    Rencana,
-    /// Work in progress, not yet late.
-    Proses,
-    /// Done, with evidence for the month.
-    Selesai,
-    /// Done, but no evidence for the month yet.
-    SelesaiTanpaBukti,
-    /// Scheduled, the month has passed, and it is not done.
-    Terlambat,
-    /// Recorded as not carried out.
-    TidakTerlaksana,
-    /// Work recorded in a month it was not scheduled for.
-    DiLuarJadwal,
-}
-
-/// Whether month `bulan` (1–12) of `tahun` has ended on `today`.
-fn passed(tahun: i32, bulan: u8, today: NaiveDate) -> bool {
-    (tahun, u32::from(bulan)) < (today.year(), today.month())
-}
-
-/// The state of one month cell.
-pub fn cell_state(
-    scheduled: bool,
-    status: Option<Status>,
-    bukti: u32,
-    tahun: i32,
-    bulan: u8,
-    today: NaiveDate,
-) -> CellState {
-    let late = passed(tahun, bulan, today);
-    match (scheduled, status) {
-        (false, None | Some(Status::BelumDimulai)) => CellState::Kosong,
-        (false, Some(_)) => CellState::DiLuarJadwal,
-        (true, Some(Status::Selesai)) if bukti > 0 => CellState::Selesai,
-        (true, Some(Status::Selesai)) => CellState::SelesaiTanpaBukti,
-        (true, Some(Status::TidakTerlaksana)) => CellState::TidakTerlaksana,
-        (true, _) if late => CellState::Terlambat,
-        (true, Some(Status::DalamProses)) => CellState::Proses,
-        (true, None | Some(Status::BelumDimulai)) => CellState::Rencana,
-    }
 }
 
 /// A note as typed: trimmed, at most `max` characters, line breaks kept, no other control
@@ -257,61 +207,5 @@ impl Plan {
             )?;
             Ok(())
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("date")
-    }
-
-    #[test]
-    fn states_follow_schedule_status_evidence_and_today() {
-        let today = day(2026, 11, 27);
-        let s = |scheduled, status, bukti, bulan| {
-            cell_state(scheduled, status, bukti, 2026, bulan, today)
-        };
-        assert_eq!(s(false, None, 0, 3), CellState::Kosong);
-        assert_eq!(s(true, None, 0, 12), CellState::Rencana);
-        assert_eq!(
-            s(true, None, 0, 11),
-            CellState::Rencana,
-            "the current month is not late yet"
-        );
-        assert_eq!(s(true, None, 0, 10), CellState::Terlambat);
-        assert_eq!(s(true, Some(Status::DalamProses), 0, 11), CellState::Proses);
-        assert_eq!(
-            s(true, Some(Status::DalamProses), 0, 2),
-            CellState::Terlambat
-        );
-        assert_eq!(
-            s(true, Some(Status::Selesai), 0, 2),
-            CellState::SelesaiTanpaBukti
-        );
-        assert_eq!(s(true, Some(Status::Selesai), 2, 2), CellState::Selesai);
-        assert_eq!(
-            s(true, Some(Status::TidakTerlaksana), 0, 2),
-            CellState::TidakTerlaksana
-        );
-        assert_eq!(
-            s(false, Some(Status::Selesai), 1, 5),
-            CellState::DiLuarJadwal
-        );
-        assert_eq!(
-            s(false, Some(Status::BelumDimulai), 0, 5),
-            CellState::Kosong
-        );
-        // A plan of an earlier year is wholly past; of a later year, wholly ahead.
-        assert_eq!(
-            cell_state(true, None, 0, 2025, 12, today),
-            CellState::Terlambat
-        );
-        assert_eq!(
-            cell_state(true, None, 0, 2027, 1, today),
-            CellState::Rencana
-        );
     }
 }

@@ -10,8 +10,9 @@ use serde::Serialize;
 use super::tanggal::{nama_bulan, romawi, tanggal_panjang};
 use super::{Kertas, ReportKind, ReportRequest, invalid};
 use crate::bukti::Bukti;
+use crate::capaian::{self, CapaianTahapan};
 use crate::error::Result;
-use crate::model::{DumpProgram, PlanIdentity};
+use crate::model::{DumpProgram, DumpTahapan, PlanIdentity};
 use crate::plan::Plan;
 use crate::realisasi::Status;
 
@@ -81,6 +82,16 @@ pub(crate) struct Catatan {
     pub catatan: String,
     pub kendala: String,
     pub tindak_lanjut: String,
+}
+
+impl Catatan {
+    /// Whether the record says more than its status.
+    pub fn berisi(&self) -> bool {
+        self.persen > 0
+            || !self.catatan.is_empty()
+            || !self.kendala.is_empty()
+            || !self.tindak_lanjut.is_empty()
+    }
 }
 
 /// The plan read once: the tree (of one program or all), the realisasi and the evidence,
@@ -156,9 +167,18 @@ impl Konteks {
         self.realisasi.get(tahapan)?.get(&bulan)
     }
 
-    pub fn selesai(&self, tahapan: &str, bulan: u8) -> bool {
-        self.catatan(tahapan, bulan)
-            .is_some_and(|c| c.status == Status::Selesai)
+    /// The tahapan's year under the one rule of [`crate::capaian`].
+    pub fn capaian(&self, t: &DumpTahapan) -> CapaianTahapan {
+        let jadwal = capaian::mask(&t.bulan);
+        let status = std::array::from_fn(|i| self.catatan(&t.uuid, i as u8 + 1).map(|c| c.status));
+        CapaianTahapan::new(jadwal, status)
+    }
+
+    /// The months the tahapan's evidence supports, bit 0 = Januari.
+    pub fn bulan_bukti(&self, tahapan: &str) -> u16 {
+        self.bukti
+            .get(tahapan)
+            .map_or(0, |list| capaian::mask(list.iter().flat_map(|b| &b.bulan)))
     }
 }
 

@@ -2,16 +2,23 @@
 //! it went, the evidence, and capaian per program), and tahunan (capaian per program and
 //! kegiatan, what was not done and why, the team's conclusions).
 //!
-//! Capaian counts month cells: a tahapan scheduled in March and April is two targets, and a
-//! target is met when that month's realisasi is "selesai".
+//! Capaian counts month cells: a tahapan scheduled in March and April is two targets. Whether
+//! a target is met, met late or not met, and what a period's row says, is the one rule of
+//! [`crate::capaian`]; this module only words and arranges it.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::data::{Catatan, Konteks};
 use super::tanggal::{BULAN_PENDEK, daftar_bulan, nama_bulan, tanggal_teks};
-use crate::model::DumpTahapan;
+use crate::capaian::{self, KETERANGAN_HITUNG, TANPA_BUKTI};
 use crate::realisasi::Status;
+
+pub use crate::capaian::Hitung;
+
+/// Printed instead of a period's rows when nothing was scheduled or worked in it.
+const TIDAK_ADA_TAHAPAN: &str =
+    "Tidak ada tahapan yang dijadwalkan atau dikerjakan pada periode ini.";
 
 /// Evidence as a Monev row lists it.
 #[derive(Debug, Clone, Serialize)]
@@ -32,13 +39,16 @@ pub struct MonevBaris {
     pub penanggung_jawab: String,
     /// The months scheduled in the year: "Mar–Mei".
     pub target: String,
-    /// One line per month of the period with a record: "Selesai (100%)", or "Mar: Selesai
-    /// (100%)" in a quarter. "Belum ada laporan" when nothing was recorded.
+    /// One line per month of the period with a record ([`capaian::dilaporkan`]): "Selesai
+    /// (100%)", or "Mar: Selesai (100%)" in a quarter. "Belum ada laporan" when there is none.
     pub realisasi: Vec<String>,
     pub catatan: String,
-    /// "Tercapai", "Tidak tercapai", or "Di luar jadwal" for work outside the schedule.
+    /// "Tercapai", "Selesai terlambat", "Tidak tercapai", or "Di luar jadwal" for work outside
+    /// the schedule ([`capaian::CapaianPeriode`]).
     pub status_capaian: String,
     pub tercapai: Option<bool>,
+    /// A line under the status: "Belum ada bukti dukung" when a target done has no evidence.
+    pub status_keterangan: String,
     pub kendala: String,
     pub tindak_lanjut: String,
     pub bukti: Vec<BuktiRingkas>,
@@ -49,20 +59,8 @@ pub struct MonevProgram {
     pub nomor: u32,
     pub nama: String,
     pub baris: Vec<MonevBaris>,
-}
-
-/// Targets met against targets set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Hitung {
-    pub target: u32,
-    pub selesai: u32,
-}
-
-impl Hitung {
-    fn add(&mut self, other: Hitung) {
-        self.target += other.target;
-        self.selesai += other.selesai;
-    }
+    /// Printed under the program's heading when it has no rows.
+    pub keterangan: String,
 }
 
 /// "75,0%" or "–" when nothing was scheduled.
@@ -90,24 +88,14 @@ pub struct Capaian {
 pub struct Monev {
     /// "s.d. Maret 2023": what the cumulative columns count up to.
     pub sampai: String,
+    /// The programs with their rows; empty when no program has any (see `rincian_kosong`).
     pub program: Vec<MonevProgram>,
+    /// Printed once instead of the programs when none has a row in the period, else empty.
+    pub rincian_kosong: String,
     pub capaian: Vec<Capaian>,
     pub jumlah: Capaian,
-}
-
-fn months(t: &DumpTahapan) -> &[u8] {
-    &t.bulan
-}
-
-fn hitung(ctx: &Konteks, t: &DumpTahapan, range: impl Fn(u8) -> bool) -> Hitung {
-    let mut h = Hitung::default();
-    for &m in months(t).iter().filter(|&&m| range(m)) {
-        h.target += 1;
-        if ctx.selesai(&t.uuid, m) {
-            h.selesai += 1;
-        }
-    }
-    h
+    /// How the capaian figures are counted, under their table.
+    pub keterangan_hitung: String,
 }
 
 fn realisasi_line(c: &Catatan) -> String {
@@ -157,13 +145,16 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
             for kegiatan in &outcome.kegiatan {
                 for output in &kegiatan.outputs {
                     for t in &output.tahapan {
-                        let hp = hitung(ctx, t, in_period);
+                        let rule = ctx.capaian(t);
+                        let hp = rule.hitung(in_period, last);
                         h_periode.add(hp);
-                        h_kumulatif.add(hitung(ctx, t, |m| m <= last));
+                        h_kumulatif.add(rule.hitung(|m| m <= last, last));
                         let records: Vec<(u8, &Catatan)> = period
                             .iter()
                             .filter_map(|&m| ctx.catatan(&t.uuid, m).map(|c| (m, c)))
-                            .filter(|(_, c)| c.status != Status::BelumDimulai || c.persen > 0)
+                            .filter(|(m, c)| {
+                                capaian::dilaporkan(c.status, c.berisi(), rule.dijadwalkan(*m))
+                            })
                             .collect();
                         if hp.target == 0 && records.is_empty() {
                             continue;
@@ -186,19 +177,17 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
                                 })
                                 .collect()
                         };
-                        let (status_capaian, tercapai) = if hp.target == 0 {
-                            ("Di luar jadwal".to_owned(), None)
-                        } else if hp.selesai == hp.target {
-                            ("Tercapai".to_owned(), Some(true))
-                        } else {
-                            ("Tidak tercapai".to_owned(), Some(false))
-                        };
+                        let status = rule.periode(period);
+                        let tanpa_bukti = status.tercapai() == Some(true)
+                            && rule.tanpa_bukti(period, ctx.bulan_bukti(&t.uuid));
+                        // The period's evidence, and that of the targets done late in it.
+                        let bulan_bukti = rule.bulan_bukti(period);
                         let bukti = ctx
                             .bukti
                             .get(&t.uuid)
                             .map(|list| {
                                 list.iter()
-                                    .filter(|b| b.bulan.iter().any(|m| in_period(*m)))
+                                    .filter(|b| capaian::mask(&b.bulan) & bulan_bukti != 0)
                                     .map(ringkas)
                                     .collect()
                             })
@@ -215,8 +204,13 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
                                 records.iter().map(|(m, c)| (*m, c.catatan.as_str())),
                                 many,
                             ),
-                            status_capaian,
-                            tercapai,
+                            status_capaian: status.label().to_owned(),
+                            tercapai: status.tercapai(),
+                            status_keterangan: if tanpa_bukti {
+                                TANPA_BUKTI.to_owned()
+                            } else {
+                                String::new()
+                            },
                             kendala: joined(
                                 records.iter().map(|(m, c)| (*m, c.kendala.as_str())),
                                 many,
@@ -244,12 +238,27 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
         program.push(MonevProgram {
             nomor: p.nomor,
             nama: p.nama.clone(),
+            keterangan: if baris.is_empty() {
+                TIDAK_ADA_TAHAPAN.to_owned()
+            } else {
+                String::new()
+            },
             baris,
         });
+    }
+    // An empty period says so once, not once per program.
+    let kosong = program.iter().all(|p| p.baris.is_empty());
+    if kosong {
+        program.clear();
     }
     Monev {
         sampai: format!("s.d. {} {tahun}", nama_bulan(last)),
         program,
+        rincian_kosong: if kosong {
+            TIDAK_ADA_TAHAPAN.to_owned()
+        } else {
+            String::new()
+        },
         capaian,
         jumlah: Capaian {
             nomor: 0,
@@ -259,6 +268,7 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
             kumulatif: jumlah_kumulatif,
             kumulatif_persen: persen(jumlah_kumulatif),
         },
+        keterangan_hitung: KETERANGAN_HITUNG.to_owned(),
     }
 }
 
@@ -302,7 +312,12 @@ pub struct Tahunan {
     pub program: Vec<TahunanProgram>,
     pub jumlah: Hitung,
     pub jumlah_persen: String,
+    /// How the capaian figures are counted, under their table.
+    pub keterangan_hitung: String,
     pub belum: Vec<BelumTercapai>,
+    /// Printed instead of table B when it is empty: everything scheduled is done, or nothing
+    /// was scheduled.
+    pub belum_keterangan: String,
     pub kesimpulan: String,
     pub rekomendasi: String,
     /// Set when the report is made before the year has ended: "Keadaan s.d. 28 November 2026".
@@ -326,13 +341,10 @@ pub(crate) fn tahunan(
             let mut n = 0;
             for t in k.outputs.iter().flat_map(|o| &o.tahapan) {
                 n += 1;
-                let h = hitung(ctx, t, |_| true);
-                hk.add(h);
-                let missed: Vec<u8> = t
-                    .bulan
-                    .iter()
-                    .copied()
-                    .filter(|&m| !ctx.selesai(&t.uuid, m))
+                let rule = ctx.capaian(t);
+                hk.add(rule.hitung(|_| true, 12));
+                let missed: Vec<u8> = (1..=12)
+                    .filter(|&m| rule.dijadwalkan(m) && !rule.tercapai(m, 12))
                     .collect();
                 if missed.is_empty() {
                     continue;
@@ -375,11 +387,18 @@ pub(crate) fn tahunan(
             persen: persen(hp),
         });
     }
+    let belum_keterangan = match (belum.is_empty(), jumlah.target) {
+        (false, _) => "",
+        (true, 0) => "Belum ada tahapan yang dijadwalkan.",
+        (true, _) => "Seluruh tahapan yang dijadwalkan telah selesai.",
+    };
     Tahunan {
         program,
         jumlah,
         jumlah_persen: persen(jumlah),
+        keterangan_hitung: KETERANGAN_HITUNG.to_owned(),
         belum,
+        belum_keterangan: belum_keterangan.to_owned(),
         kesimpulan: catatan.kesimpulan.clone(),
         rekomendasi: catatan.rekomendasi.clone(),
         keadaan: if today.year() <= tahun {

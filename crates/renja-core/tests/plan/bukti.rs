@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use renja_core::bukti::{BuktiInput, Jenis, MAX_FILE_BYTES};
+use renja_core::capaian::CellState;
 use renja_core::edit::Level;
-use renja_core::realisasi::{CellState, RealisasiInput, Status};
+use renja_core::realisasi::{RealisasiInput, Status};
 use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, TahapanId, Template};
 
 use crate::common::{clock, len, sha256, tempdir};

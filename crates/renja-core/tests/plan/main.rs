@@ -7,6 +7,7 @@ mod common;
 
 mod atomic;
 mod bukti;
+mod capaian;
 
 mod create;
 mod edit;

@@ -1,8 +1,9 @@
 //! Recording realisasi and the month cells' states in the grid (the test clock says
 //! 14 March 2025, so in a 2025 plan January and February have passed).
 
+use renja_core::capaian::CellState;
 use renja_core::edit::{Edit, Level};
-use renja_core::realisasi::{CellState, RealisasiInput, Status};
+use renja_core::realisasi::{RealisasiInput, Status};
 use renja_core::{Error, ErrorKind, NewPlan, Plan, TahapanId, Template};
 
 use crate::common::{clock, tempdir};
@@ -172,7 +173,7 @@ fn grid_cells_show_schedule_progress_and_lateness() {
         .expect("january done");
     plan.set_realisasi(t, 3, &input(Status::DalamProses, 50))
         .expect("march in progress");
-    plan.set_realisasi(t, 6, &input(Status::Selesai, 100))
+    plan.set_realisasi(t, 6, &input(Status::DalamProses, 30))
         .expect("june, unscheduled");
     let c = cells(&plan, t);
     assert_eq!(c.len(), 12);
@@ -190,6 +191,17 @@ fn grid_cells_show_schedule_progress_and_lateness() {
     assert_eq!(c[3], CellState::Rencana);
     assert_eq!(c[4], CellState::Kosong);
     assert_eq!(c[5], CellState::DiLuarJadwal);
+    // Done in June, outside the schedule: February, the earliest month not done, is done late.
+    plan.set_realisasi(t, 6, &input(Status::Selesai, 100))
+        .expect("june done");
+    let c = cells(&plan, t);
+    assert_eq!(c[1], CellState::SelesaiTerlambat);
+    assert_eq!(
+        c[2],
+        CellState::Proses,
+        "one late record completes one month"
+    );
+    assert_eq!(c[5], CellState::SelesaiTerlambat);
     // Deleting the tahapan deletes its realisasi; undo brings both back.
     plan.delete_node(Level::Tahapan, t.0).expect("delete");
     assert_eq!(plan.realisasi(t, 1).expect("read"), None);

@@ -149,7 +149,7 @@ fn run(cmd: &mut Command) -> String {
 }
 
 /// pdftotext in content order; `page` limits it to one page.
-fn pdf_text(pdf: &Path, page: Option<u32>) -> String {
+pub fn pdf_text(pdf: &Path, page: Option<u32>) -> String {
     let mut cmd = Command::new("pdftotext");
     cmd.arg("-raw").arg("-enc").arg("UTF-8");
     if let Some(p) = page {
@@ -180,11 +180,11 @@ fn page_size(pdf: &Path) -> (f64, f64) {
 }
 
 /// Text without any whitespace, for matching cells that wrap over several lines.
-fn squash(s: &str) -> String {
+pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn write_pdf(plan: &Plan, req: &ReportRequest, name: &str) -> PathBuf {
+pub fn write_pdf(plan: &Plan, req: &ReportRequest, name: &str) -> PathBuf {
     let path = pages_dir().join(format!("{name}.pdf"));
     plan.write_report(req, ReportFormat::Pdf, &path)
         .unwrap_or_else(|e| panic!("{name}: {e:?}"));
@@ -192,7 +192,7 @@ fn write_pdf(plan: &Plan, req: &ReportRequest, name: &str) -> PathBuf {
 }
 
 /// Render the first pages to PNG for looking at (not asserted).
-fn render_pages(pdf: &Path, name: &str, pages: u32) {
+pub fn render_pages(pdf: &Path, name: &str, pages: u32) {
     let prefix = pages_dir().join(name);
     run(Command::new("pdftoppm")
         .args(["-r", "70", "-png", "-l", &pages.to_string()])

@@ -536,3 +536,54 @@ fn daftar_bukti_lists_each_file_with_its_hash() {
         Some("Belum ada bukti dukung.")
     );
 }
+
+#[test]
+fn the_workbook_marks_tercapai_without_evidence_and_says_an_empty_month_once() {
+    let f = fixture();
+    let mut plan = f.plan;
+    // The fourth tahapan: March, done in March, no evidence.
+    let t3 = f.tahapan[3].0;
+    plan.set_bulan(t3, 0b100).expect("March");
+    plan.set_realisasi(t3, 3, &realisasi(Status::Selesai, 100, ""))
+        .expect("done");
+    let f = Fixture { plan, ..f };
+    let mut request = ReportRequest::new(ReportKind::Bulanan);
+    request.bulan = Some(3);
+    let sheet = dump(&f, &request);
+    let r3 = find_row_containing(&sheet, 1, &f.tahapan[3].1);
+    assert_eq!(
+        text(&sheet, &at(4, r3)),
+        Some("Tercapai\nBelum ada bukti dukung")
+    );
+    let r0 = find_row_containing(&sheet, 1, &f.tahapan[0].1);
+    assert_eq!(text(&sheet, &at(4, r0)), Some("Tercapai"), "with evidence");
+
+    // August: nothing scheduled or worked, said once under B and no program heading.
+    request.bulan = Some(8);
+    let sheet = dump(&f, &request);
+    let kosong = "Tidak ada tahapan yang dijadwalkan atau dikerjakan pada periode ini.";
+    let rows: Vec<usize> = (1..=sheet["max_row"].as_u64().expect("max_row") as usize)
+        .filter(|&r| text(&sheet, &at(0, r)) == Some(kosong))
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        (1..=sheet["max_row"].as_u64().expect("max_row") as usize)
+            .all(|r| text(&sheet, &at(0, r)) != Some("Program 1. Manajemen Perubahan"))
+    );
+}
+
+#[test]
+fn the_workbook_of_a_plan_with_no_schedule_does_not_say_everything_scheduled_is_done() {
+    let f = fixture();
+    let mut plan = f.plan;
+    for (t, _) in &f.tahapan[..2] {
+        plan.set_bulan(*t, 0).expect("unschedule");
+    }
+    let f = Fixture { plan, ..f };
+    let sheet = dump(&f, &ReportRequest::new(ReportKind::Tahunan));
+    let b = find_row(&sheet, 0, "B. Tahapan yang Belum Tercapai dan Penyebabnya");
+    assert_eq!(
+        text(&sheet, &at(0, b + 1)),
+        Some("Belum ada tahapan yang dijadwalkan.")
+    );
+}

@@ -50,6 +50,6 @@ describe('RealisasiForm', () => {
 
   it('names every state in the legend', () => {
     for (const s of LEGEND) expect(CELL[s].label).not.toBe('');
-    expect(new Set(LEGEND).size).toBe(7);
+    expect(new Set(LEGEND).size).toBe(8);
   });
 });

@@ -60,6 +60,7 @@ pub(super) struct Gaya {
     pub hash: Format,
     // Fonts of rich-text segments (a segment carries only its font).
     pub r_biasa: Format,
+    pub r_tebal: Format,
     pub r_miring: Format,
     pub r_abu: Format,
     pub r_miring_abu: Format,
@@ -74,6 +75,7 @@ pub(super) struct Gaya {
     pub bagian: Format,
     pub paragraf: Format,
     pub paragraf_kosong: Format,
+    pub catatan_kaki: Format,
     pub ttd: Format,
     pub r_ttd: Format,
     pub r_ttd_tebal: Format,
@@ -112,6 +114,7 @@ impl Gaya {
             tidak_tercapai: tengah(sel()).set_bold().set_font_color(MERAH),
             hash: sel().set_font_name("Courier New").set_font_size(7),
             r_biasa: huruf(PT_TABEL),
+            r_tebal: huruf(PT_TABEL).set_bold(),
             r_miring: huruf(PT_TABEL).set_italic(),
             r_abu: huruf(PT_TABEL).set_font_color(TEKS_ABU),
             r_miring_abu: huruf(PT_TABEL).set_italic().set_font_color(TEKS_ABU),
@@ -129,6 +132,11 @@ impl Gaya {
             paragraf_kosong: huruf(9.0)
                 .set_italic()
                 .set_font_color(TEKS_ABU)
+                .set_align(FormatAlign::Top),
+            catatan_kaki: huruf(PT_TABEL)
+                .set_italic()
+                .set_font_color(TEKS_ABU)
+                .set_text_wrap()
                 .set_align(FormatAlign::Top),
             ttd: huruf(9.0).set_text_wrap().set_align(FormatAlign::Top),
             r_ttd: huruf(9.0),

@@ -46,6 +46,9 @@ pub(super) fn tulis(
         l.teks(h, c as u16, t, &g.kepala)?;
     }
     l.row += 1;
+    if !isi.rincian_kosong.is_empty() {
+        l.baris_penuh(&isi.rincian_kosong, &g.grup_kosong, 8.0)?;
+    }
     for p in &isi.program {
         l.baris_penuh(
             &format!("Program {}. {}", p.nomor, p.nama),
@@ -53,11 +56,7 @@ pub(super) fn tulis(
             8.0,
         )?;
         if p.baris.is_empty() {
-            l.baris_penuh(
-                "Tidak ada tahapan yang dijadwalkan atau dikerjakan pada periode ini.",
-                &g.grup_kosong,
-                8.0,
-            )?;
+            l.baris_penuh(&p.keterangan, &g.grup_kosong, 8.0)?;
         }
         for r in &p.baris {
             let row = l.row;
@@ -98,12 +97,7 @@ fn capaian(l: &mut Lembar<'_>, isi: &Monev) -> Hasil {
     l.ws.merge_range(row, 0, row, 1, &isi.jumlah.program, &g.jumlah_label)?;
     hitung(l, row, &isi.jumlah, true)?;
     l.row += 1;
-    l.baris_penuh(
-        "Target dihitung per bulan terjadwal setiap tahapan; capaian = bulan terjadwal yang \
-         berstatus selesai dibagi target.",
-        &g.paragraf_kosong,
-        8.0,
-    )
+    l.baris_penuh(&isi.keterangan_hitung, &g.catatan_kaki, 8.0)
 }
 
 /// Target, selesai and capaian of the period, then cumulative, from column 2.
@@ -148,7 +142,15 @@ fn baris(l: &mut Lembar<'_>, row: RowNum, r: &MonevBaris) -> Hasil {
         Some(false) => &g.tidak_tercapai,
         None => &g.sel_tengah,
     };
-    l.teks(row, 4, &r.status_capaian, status)?;
+    if r.status_keterangan.is_empty() {
+        l.teks(row, 4, &r.status_capaian, status)?;
+    } else {
+        let lines = [
+            (&g.r_tebal, r.status_capaian.as_str()),
+            (&g.r_miring_abu, r.status_keterangan.as_str()),
+        ];
+        l.kaya(row, 4, &lines, &g.sel_tengah)?;
+    }
     l.teks(row, 5, &r.kendala, &g.sel)?;
     l.teks(row, 6, &r.tindak_lanjut, &g.sel)?;
     if r.bukti.is_empty() {

@@ -70,15 +70,13 @@ pub(super) fn tulis(
     l.angka(row, 3, isi.jumlah.target, &g.jumlah_angka)?;
     l.angka(row, 4, isi.jumlah.selesai, &g.jumlah_angka)?;
     l.teks(row, 5, &isi.jumlah_persen, &g.jumlah_teks)?;
-    l.row += 2;
+    l.row += 1;
+    l.baris_penuh(&isi.keterangan_hitung, &g.catatan_kaki, 8.0)?;
+    l.row += 1;
 
     l.bagian("B. Tahapan yang Belum Tercapai dan Penyebabnya")?;
     if isi.belum.is_empty() {
-        l.baris_penuh(
-            "Seluruh tahapan yang dijadwalkan telah selesai.",
-            &g.paragraf,
-            9.0,
-        )?;
+        l.baris_penuh(&isi.belum_keterangan, &g.paragraf, 9.0)?;
     } else {
         let hb = l.row;
         let titles = [

@@ -3,4 +3,4 @@
 /**
  * What a month cell of a tahapan shows.
  */
-export type CellState = "kosong" | "rencana" | "proses" | "selesai" | "selesaiTanpaBukti" | "terlambat" | "tidakTerlaksana" | "diLuarJadwal";
+export type CellState = "kosong" | "rencana" | "proses" | "selesai" | "selesaiTanpaBukti" | "selesaiTerlambat" | "terlambat" | "tidakTerlaksana" | "diLuarJadwal";
