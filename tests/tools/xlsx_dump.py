@@ -4,10 +4,13 @@
 Usage: xlsx_dump.py FILE
 
 Per worksheet: the cell values (with their types, so a text "=1+1" can be told from a
-formula), the merged ranges, the fill colour of every filled cell, the bold and italic
-cells, the frozen pane, the rows repeated on printed pages, the page setup (orientation,
-paper size, fit to pages, margins, footer), the explicit row heights, the column widths and
-the images (row and column of their top-left corner). Needs openpyxl (Debian: python3-openpyxl).
+formula and a date, type "d", from a number), the number format of every cell that has one,
+the hyperlinks (target as stored, tooltip), the merged ranges, the fill colour of every
+filled cell, the bold, italic and underlined cells, the frozen pane, the rows repeated on
+printed pages, the manual page breaks (the 1-based row each page ends with), the page setup
+(orientation, paper size, fit to pages, margins, footer), the explicit row heights, the
+column widths (by letter, and as [first, last, width] spans) and the images (row and column of their top-left corner). Needs openpyxl
+(Debian: python3-openpyxl).
 """
 
 import json
@@ -78,7 +81,8 @@ def sheet_paths(archive):
 
 
 def sheet(ws, pictures):
-    cells, types, fills, bold, italic = {}, {}, {}, [], []
+    cells, types, fills, bold, italic, underline = {}, {}, {}, [], [], []
+    formats, links = {}, {}
     for row in ws.iter_rows():
         for cell in row:
             if cell.__class__.__name__ == "MergedCell":
@@ -90,6 +94,13 @@ def sheet(ws, pictures):
                     value = str(value)
                 cells[coord] = value
                 types[coord] = cell.data_type
+                if cell.number_format != "General":
+                    formats[coord] = cell.number_format
+            if cell.hyperlink is not None:
+                links[coord] = {
+                    "target": cell.hyperlink.target,
+                    "tooltip": cell.hyperlink.tooltip,
+                }
             fill = cell.fill
             if fill is not None and fill.fill_type == "solid":
                 fills[coord] = color(fill.fgColor)
@@ -98,6 +109,8 @@ def sheet(ws, pictures):
                     bold.append(coord)
                 if cell.font.i:
                     italic.append(coord)
+                if cell.font.u:
+                    underline.append(coord)
     setup = ws.page_setup
     props = ws.sheet_properties.pageSetUpPr
     return {
@@ -106,12 +119,16 @@ def sheet(ws, pictures):
         "max_column": ws.max_column,
         "cells": cells,
         "types": types,
+        "formats": formats,
+        "hyperlinks": links,
         "merged": sorted(str(r) for r in ws.merged_cells.ranges),
         "fills": fills,
         "bold": bold,
         "italic": italic,
+        "underline": underline,
         "freeze_panes": ws.freeze_panes,
         "print_title_rows": (ws.print_title_rows or "").replace("$", "") or None,
+        "row_breaks": [b.id for b in ws.row_breaks.brk],
         "orientation": setup.orientation,
         "paper_size": int(setup.paperSize) if setup.paperSize is not None else None,
         "fit_to_page": bool(props.fitToPage) if props is not None else False,
@@ -136,6 +153,11 @@ def sheet(ws, pictures):
         "column_widths": {
             k: d.width for k, d in ws.column_dimensions.items() if d.width is not None
         },
+        "columns": sorted(
+            [d.min, d.max, d.width]
+            for d in ws.column_dimensions.values()
+            if d.width is not None and d.min is not None
+        ),
         "images": pictures,
     }
 

@@ -67,6 +67,12 @@ impl Hitung {
         self.target += other.target;
         self.selesai += other.selesai;
     }
+
+    /// Targets met as a fraction of targets (0.75 is 75%), or `None` when there was no
+    /// target: a capaian of nothing is not 0%.
+    pub fn rasio(self) -> Option<f64> {
+        (self.target > 0).then(|| f64::from(self.selesai) / f64::from(self.target))
+    }
 }
 
 /// How a tahapan did in a report's period.

@@ -50,6 +50,9 @@ pub struct Kop {
     pub alamat: String,
     /// "Telepon … · Email … · Laman …".
     pub kontak: String,
+    /// The same items one by one ("Telepon …", "Email …", "Laman …"): the PDF breaks the
+    /// line between them, never inside one.
+    pub kontak_butir: Vec<String>,
     pub logo: bool,
 }
 
@@ -200,7 +203,7 @@ fn kop(id: &PlanIdentity, logo: bool) -> Kop {
         alamat.push_str("Kode Pos ");
         alamat.push_str(&id.kode_pos);
     }
-    let kontak = [
+    let kontak_butir: Vec<String> = [
         ("Telepon", &id.telepon),
         ("Email", &id.email),
         ("Laman", &id.laman),
@@ -208,13 +211,13 @@ fn kop(id: &PlanIdentity, logo: bool) -> Kop {
     .iter()
     .filter(|(_, v)| !v.is_empty())
     .map(|(k, v)| format!("{k} {v}"))
-    .collect::<Vec<_>>()
-    .join(" · ");
+    .collect();
     Kop {
         pemerintah_daerah: id.pemerintah_daerah.to_uppercase(),
         instansi: id.instansi.to_uppercase(),
         alamat,
-        kontak,
+        kontak: kontak_butir.join(" · "),
+        kontak_butir,
         logo,
     }
 }

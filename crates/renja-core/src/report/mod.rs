@@ -12,10 +12,12 @@ mod daftar_bukti;
 mod data;
 mod kop;
 mod monev;
+mod pages;
 mod paket;
 mod pdf;
 mod rencana_aksi;
 pub mod tanggal;
+mod wrap;
 pub(crate) mod xlsx;
 
 use std::path::Path;
@@ -28,6 +30,7 @@ use crate::plan::Plan;
 
 pub use data::*;
 pub use kop::{CatatanTahunan, Logo, MAX_LOGO_BYTES};
+pub use pages::Keep;
 pub use paket::{PaketProgress, PaketRequest, PaketSummary};
 
 /// The reports the team hands in.

@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::data::{Catatan, Konteks};
-use super::tanggal::{BULAN_PENDEK, daftar_bulan, nama_bulan, tanggal_teks};
+use super::pages::{self, Keep, Row, lines, lines_of, wide_lines};
+use super::tanggal::{BULAN_PENDEK, daftar_bulan, daftar_bulan_butir, nama_bulan, tanggal_teks};
 use crate::capaian::{self, KETERANGAN_HITUNG, TANPA_BUKTI};
 use crate::realisasi::Status;
 
@@ -39,6 +40,8 @@ pub struct MonevBaris {
     pub penanggung_jawab: String,
     /// The months scheduled in the year: "Mar–Mei".
     pub target: String,
+    /// The same months run by run ("Mar–Mei", "Agu, Sep"), for a line break between runs only.
+    pub target_bulan: Vec<String>,
     /// One line per month of the period with a record ([`capaian::dilaporkan`]): "Selesai
     /// (100%)", or "Mar: Selesai (100%)" in a quarter. "Belum ada laporan" when there is none.
     pub realisasi: Vec<String>,
@@ -52,6 +55,36 @@ pub struct MonevBaris {
     pub kendala: String,
     pub tindak_lanjut: String,
     pub bukti: Vec<BuktiRingkas>,
+    /// How the row falls on the PDF's pages; the last rows stay with the signature.
+    pub keep: Keep,
+}
+
+impl MonevBaris {
+    /// The row's estimated lines: its tallest cell as the template fills it.
+    fn lines(&self) -> u32 {
+        let pj = format!("PJ: {}", self.penanggung_jawab);
+        let bukti: Vec<String> = self
+            .bukti
+            .iter()
+            .map(|b| format!("{} No. {}, {}: {}", b.jenis, b.nomor, b.tanggal, b.judul))
+            .collect();
+        [
+            lines_of([self.kegiatan.as_str(), &self.tahapan, &pj]),
+            lines_of(
+                self.realisasi
+                    .iter()
+                    .map(String::as_str)
+                    .chain([self.catatan.as_str()]),
+            ),
+            lines_of([self.status_capaian.as_str(), &self.status_keterangan]),
+            lines(&self.kendala),
+            lines(&self.tindak_lanjut),
+            lines_of(bukti.iter().map(String::as_str)),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(1)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -63,13 +96,16 @@ pub struct MonevProgram {
     pub keterangan: String,
 }
 
-/// "75,0%" or "–" when nothing was scheduled.
+/// "75,0%" or "–" when nothing was scheduled. Halves round up, as Excel shows the same
+/// capaian stored as a number in the XLSX ("6,3%" for 1 of 16, where `{:.1}` would round
+/// to even and print "6,2%").
 fn persen(h: Hitung) -> String {
     if h.target == 0 {
-        "–".into()
-    } else {
-        format!("{:.1}%", f64::from(h.selesai) * 100.0 / f64::from(h.target)).replace('.', ",")
+        return "–".into();
     }
+    let (selesai, target) = (u64::from(h.selesai), u64::from(h.target));
+    let tenths = (selesai * 2000 + target) / (2 * target);
+    format!("{},{}%", tenths / 10, tenths % 10)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,6 +235,7 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
                             tahapan: t.nama.clone(),
                             penanggung_jawab: t.penanggung_jawab.clone(),
                             target: daftar_bulan(&t.bulan),
+                            target_bulan: daftar_bulan_butir(&t.bulan),
                             realisasi,
                             catatan: joined(
                                 records.iter().map(|(m, c)| (*m, c.catatan.as_str())),
@@ -220,6 +257,7 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
                                 many,
                             ),
                             bukti,
+                            keep: Keep::default(),
                         });
                     }
                 }
@@ -251,6 +289,15 @@ pub(crate) fn monev(ctx: &Konteks, period: &[u8], tahun: i32) -> Monev {
     if kosong {
         program.clear();
     }
+    // The signature follows the last program's table.
+    let signed = program.len().saturating_sub(1);
+    for (i, p) in program.iter_mut().enumerate() {
+        let rows: Vec<Row> = p.baris.iter().map(|r| Row::new(r.lines())).collect();
+        let closing = (i == signed).then_some(pages::SIGNATURE_LINES);
+        for (r, k) in p.baris.iter_mut().zip(pages::keep(&rows, closing)) {
+            r.keep = k;
+        }
+    }
     Monev {
         sampai: format!("s.d. {} {tahun}", nama_bulan(last)),
         program,
@@ -281,6 +328,7 @@ pub struct TahunanKegiatan {
     pub tahapan: u32,
     pub hitung: Hitung,
     pub persen: String,
+    pub keep: Keep,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -290,6 +338,9 @@ pub struct TahunanProgram {
     pub kegiatan: Vec<TahunanKegiatan>,
     pub hitung: Hitung,
     pub persen: String,
+    /// The program's row is a heading: it stays with its first kegiatan, and the last rows
+    /// with the total under the table ([`pages`]).
+    pub keep: Keep,
 }
 
 /// A tahapan with scheduled months that were not done: which, and why.
@@ -305,6 +356,25 @@ pub struct BelumTercapai {
     pub status: String,
     pub kendala: String,
     pub tindak_lanjut: String,
+    pub keep: Keep,
+}
+
+impl BelumTercapai {
+    /// The row's estimated lines: its tallest cell as the template fills it.
+    fn lines(&self) -> u32 {
+        let asal = format!("{} → {}", self.program, self.kegiatan);
+        let pj = format!("PJ: {}", self.penanggung_jawab);
+        [
+            lines_of([asal.as_str(), &self.tahapan, &pj]),
+            lines(&self.bulan),
+            lines(&self.status),
+            lines(&self.kendala),
+            lines(&self.tindak_lanjut),
+        ]
+        .into_iter()
+        .max()
+        .unwrap_or(1)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -320,6 +390,9 @@ pub struct Tahunan {
     pub belum_keterangan: String,
     pub kesimpulan: String,
     pub rekomendasi: String,
+    /// The last paragraph of the rekomendasi and the signature under it stay on one page
+    /// unless that paragraph may be taller than a page.
+    pub penutup: Keep,
     /// Set when the report is made before the year has ended: "Keadaan s.d. 28 November 2026".
     pub keadaan: String,
 }
@@ -367,6 +440,7 @@ pub(crate) fn tahunan(
                         all.iter().map(|(m, c)| (*m, c.tindak_lanjut.as_str())),
                         true,
                     ),
+                    keep: Keep::default(),
                 });
             }
             hp.add(hk);
@@ -376,6 +450,7 @@ pub(crate) fn tahunan(
                 tahapan: n,
                 hitung: hk,
                 persen: persen(hk),
+                keep: Keep::default(),
             });
         }
         jumlah.add(hp);
@@ -385,8 +460,10 @@ pub(crate) fn tahunan(
             kegiatan: kegiatan_rows,
             hitung: hp,
             persen: persen(hp),
+            keep: Keep::default(),
         });
     }
+    keep_tahunan(&mut program, &mut belum);
     let belum_keterangan = match (belum.is_empty(), jumlah.target) {
         (false, _) => "",
         (true, 0) => "Belum ada tahapan yang dijadwalkan.",
@@ -401,10 +478,54 @@ pub(crate) fn tahunan(
         belum_keterangan: belum_keterangan.to_owned(),
         kesimpulan: catatan.kesimpulan.clone(),
         rekomendasi: catatan.rekomendasi.clone(),
+        penutup: pages::keep(
+            &[Row::new(wide_lines(
+                catatan.rekomendasi.rsplit('\n').next().unwrap_or_default(),
+            ))],
+            Some(pages::SIGNATURE_LINES),
+        )[0],
         keadaan: if today.year() <= tahun {
             format!("Keadaan s.d. {}", super::tanggal::tanggal_panjang(today))
         } else {
             String::new()
         },
+    }
+}
+
+/// Group the rows of the Tahunan's tables for the PDF's pages: a program's row with its
+/// first kegiatan, the last kegiatan with the total row under table A.
+fn keep_tahunan(program: &mut [TahunanProgram], belum: &mut [BelumTercapai]) {
+    let mut rows = Vec::new();
+    for p in program.iter() {
+        rows.push(Row::heading(lines(&p.nama)));
+        rows.extend(p.kegiatan.iter().map(|k| Row::new(lines(&k.nama))));
+    }
+    let mut keep = pages::keep(&rows, Some(1)).into_iter();
+    for p in program.iter_mut() {
+        p.keep = keep.next().unwrap_or_default();
+        for k in &mut p.kegiatan {
+            k.keep = keep.next().unwrap_or_default();
+        }
+    }
+    let rows: Vec<Row> = belum.iter().map(|b| Row::new(b.lines())).collect();
+    for (b, k) in belum.iter_mut().zip(pages::keep(&rows, None)) {
+        b.keep = k;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Hitung, persen};
+
+    #[test]
+    fn capaian_is_written_to_a_tenth_with_halves_rounded_up() {
+        let h = |selesai, target| Hitung { target, selesai };
+        assert_eq!(persen(h(0, 0)), "–");
+        assert_eq!(persen(h(3, 4)), "75,0%");
+        assert_eq!(persen(h(1, 3)), "33,3%");
+        assert_eq!(persen(h(2, 3)), "66,7%");
+        assert_eq!(persen(h(1, 16)), "6,3%", "as Excel shows 0.0625");
+        assert_eq!(persen(h(0, 7)), "0,0%");
+        assert_eq!(persen(h(7, 7)), "100,0%");
     }
 }

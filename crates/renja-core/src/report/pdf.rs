@@ -75,9 +75,18 @@ fn engine() -> &'static TypstEngine {
 
 /// Lay out `data` and write the PDF. typst's own errors are English debug text, so none
 /// reaches the user: a failure becomes an Indonesian [`Error::Internal`].
+///
+/// The templates get the data with break opportunities in its long words
+/// ([`super::wrap`]), and `wrap: true` when there are any: a report without them needs no
+/// rule turning them into boxes.
 pub(crate) fn render(data: &ReportData, logo: Option<&[u8]>) -> Result<Vec<u8>> {
-    let json = serde_json::to_string(data)
-        .map_err(|_| Error::Internal("data laporan tidak dapat disusun".into()))?;
+    let unreadable = |_| Error::Internal("data laporan tidak dapat disusun".into());
+    let mut value = serde_json::to_value(data).map_err(unreadable)?;
+    let wrapped = super::wrap::wrap_json(&mut value);
+    if let serde_json::Value::Object(map) = &mut value {
+        map.insert("wrap".into(), wrapped.into());
+    }
+    let json = serde_json::to_string(&value).map_err(unreadable)?;
     match (compile(data.kind, &json, logo), logo) {
         (Ok(pdf), _) => Ok(pdf),
         // The logo passed its header checks but does not decode (damaged pixel data in a file

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::data::Konteks;
+use super::pages::{self, Keep, Row, lines};
 
 /// A group cell: its text and how many rows it spans (from the row it appears on).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -32,6 +33,9 @@ pub struct RaBaris {
     pub bulan: Vec<bool>,
     pub kriteria: String,
     pub penanggung_jawab: String,
+    /// How the row falls on the PDF's pages: an outcome stays with the row under it, the
+    /// last rows with the signature ([`pages`]).
+    pub keep: Keep,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +55,7 @@ fn blank() -> RaBaris {
         bulan: vec![false; 12],
         kriteria: String::new(),
         penanggung_jawab: String::new(),
+        keep: Keep::default(),
     }
 }
 
@@ -105,8 +110,46 @@ pub(crate) fn build(ctx: &Konteks) -> RencanaAksi {
         baris[start].no = sel(&program.nomor.to_string(), span);
         baris[start].program = sel(&program.nama, span);
     }
+    keep(&mut baris);
     RencanaAksi {
         baris,
         jumlah_tahapan,
+    }
+}
+
+/// Group the rows for the PDF's pages. A group cell (program, kegiatan, output) needs as
+/// many rows beside it as its text is tall; when the rows it spans are shorter, typst grows
+/// the last of them by the difference, so that row is counted taller.
+fn keep(baris: &mut [RaBaris]) {
+    let mut rows: Vec<Row> = baris
+        .iter()
+        .map(|r| match &r.outcome {
+            Some(outcome) => Row::heading(lines(outcome)),
+            None => Row::new(
+                lines(&r.tahapan)
+                    .max(lines(&r.kriteria))
+                    .max(lines(&r.penanggung_jawab)),
+            ),
+        })
+        .collect();
+    // Inner cells first, so an outer cell sees the rows as they grow.
+    let cells: [fn(&RaBaris) -> &Option<Sel>; 3] = [|r| &r.output, |r| &r.kegiatan, |r| &r.program];
+    for cell in cells {
+        for (i, r) in baris.iter().enumerate() {
+            let Some(sel) = cell(r) else { continue };
+            let span = (sel.baris as usize).clamp(1, rows.len() - i);
+            let need = lines(&sel.teks);
+            let beside: u32 = rows[i..i + span].iter().map(|r| r.lines).sum();
+            if need > beside {
+                rows[i + span - 1].lines += need - beside;
+            }
+            rows[i].spans = rows[i].spans.max(need);
+        }
+    }
+    for (r, k) in baris
+        .iter_mut()
+        .zip(pages::keep(&rows, Some(pages::SIGNATURE_LINES)))
+    {
+        r.keep = k;
     }
 }

@@ -40,9 +40,12 @@ pub fn tanggal_panjang(date: NaiveDate) -> String {
 
 /// A stored `YYYY-MM-DD` written out in full; anything else (empty, malformed) as it is.
 pub fn tanggal_teks(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d")
-        .map(tanggal_panjang)
-        .unwrap_or_else(|_| iso.trim().to_owned())
+    tanggal_nilai(iso).map_or_else(|| iso.trim().to_owned(), tanggal_panjang)
+}
+
+/// A stored `YYYY-MM-DD` as a date; `None` when empty or malformed.
+pub fn tanggal_nilai(iso: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d").ok()
 }
 
 /// "I" … "IV".
@@ -52,6 +55,11 @@ pub fn romawi(triwulan: u8) -> &'static str {
 
 /// Month numbers 1–12 as a short list with runs joined: [1, 2, 3, 7] → "Jan–Mar, Jul".
 pub fn daftar_bulan(months: &[u8]) -> String {
+    daftar_bulan_butir(months).join(", ")
+}
+
+/// The items of [`daftar_bulan`], each a run ("Jan–Mar", "Agu, Sep") a line must not split.
+pub fn daftar_bulan_butir(months: &[u8]) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < months.len() {
@@ -69,7 +77,7 @@ pub fn daftar_bulan(months: &[u8]) -> String {
         });
         i += 1;
     }
-    parts.join(", ")
+    parts
 }
 
 #[cfg(test)]
@@ -93,5 +101,9 @@ mod tests {
         assert_eq!(daftar_bulan(&[1, 2, 3, 7]), "Jan–Mar, Jul");
         assert_eq!(daftar_bulan(&[5, 6, 12]), "Mei, Jun, Des");
         assert_eq!(daftar_bulan(&[]), "");
+        assert_eq!(
+            daftar_bulan_butir(&[3, 4, 5, 8, 9]),
+            ["Mar–Mei", "Agu, Sep"]
+        );
     }
 }

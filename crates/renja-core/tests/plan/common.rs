@@ -80,3 +80,25 @@ pub fn header_u32(path: &Path, at: usize) -> u32 {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     u32::from_be_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
 }
+
+/// The worksheets of an XLSX workbook as `tests/tools/xlsx_dump.py` reads them with
+/// openpyxl (run with `/usr/bin/python3`; Debian package python3-openpyxl, listed in
+/// `scripts/setup.sh`).
+pub fn xlsx_sheets(path: &Path) -> Vec<serde_json::Value> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/tools/xlsx_dump.py");
+    let out = std::process::Command::new("/usr/bin/python3")
+        .arg(&script)
+        .arg(path)
+        .output()
+        .expect("run /usr/bin/python3");
+    assert!(
+        out.status.success(),
+        "xlsx_dump.py failed (needs python3-openpyxl: apt-get install python3-openpyxl):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut all: serde_json::Value = serde_json::from_slice(&out.stdout).expect("dump is JSON");
+    match all["sheets"].take() {
+        serde_json::Value::Array(sheets) => sheets,
+        other => panic!("no sheets: {other}"),
+    }
+}

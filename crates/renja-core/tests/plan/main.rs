@@ -23,6 +23,7 @@ mod read_only;
 mod realisasi;
 mod refuse;
 mod report;
+mod report_pages;
 mod report_xlsx;
 mod save_copy;
 mod session;

@@ -12,7 +12,7 @@ use renja_core::report::{PaketProgress, PaketRequest, PaketSummary};
 use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, TahapanId, Template};
 use sha2::{Digest, Sha256};
 
-use crate::common::{clock, list_dir, sha256, tempdir};
+use crate::common::{clock, list_dir, sha256, tempdir, xlsx_sheets};
 
 /// Where a tahapan stands in the plan: its id and its numbers (program, kegiatan in the
 /// program, tahapan in the kegiatan), as the Daftar Bukti Dukung numbers them.
@@ -564,4 +564,94 @@ fn a_failed_export_leaves_nothing_behind() {
     assert!(e.message().contains("tidak cocok"), "{}", e.message());
     assert!(progress.len() >= 2, "copying had begun: {progress:?}");
     assert!(list_dir(&out).is_empty(), "{:?}", list_dir(&out));
+}
+
+/// `%XX` escapes decoded (as UTF-8).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).expect("escape"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// Issue 16, defect 6: the index workbook held its paths as plain text and its dates as
+/// text. Each path is now a link relative to the index in the package's root, so a click
+/// in the extracted package opens the file, and each date is a date.
+#[test]
+fn the_index_workbook_links_every_file_in_the_package_and_holds_real_dates() {
+    let dir = tempdir();
+    let (mut plan, places) = plan(dir.path());
+    let t1 = at(&places, 1, 1);
+    let names = [
+        "Notulen rapat #2 (100%).pdf",
+        "Foto kegiatan é [1].jpg",
+        "SK.pdf",
+    ];
+    let files: Vec<PathBuf> = (0..names.len())
+        .map(|i| file(dir.path(), names[i], 500 + i, i as u64))
+        .collect();
+    plan.add_bukti(t1.id, &input("Notulen", "2025-03-05", 1 << 2), &files)
+        .expect("add");
+    plan.add_bukti(t1.id, &input("Undangan", "2025-02-01", 0b10), &[])
+        .expect("add");
+    let dest = dir.path().join("paket.zip");
+    export(&plan, &PaketRequest::default(), &dest)
+        .0
+        .expect("export");
+    let all = entries(&dest);
+    let index = dir.path().join("Daftar Bukti Dukung.xlsx");
+    std::fs::write(&index, &all["Daftar Bukti Dukung.xlsx"].2).expect("write");
+    let sheets = xlsx_sheets(&index);
+    let sheet = &sheets[0];
+    assert_eq!(sheet["cells"]["J1"], "Berkas dalam Paket");
+    assert_eq!(sheet["cells"]["H1"], "Tanggal");
+
+    let mut linked = Vec::new();
+    for row in 2..=sheet["max_row"].as_u64().expect("rows") {
+        let path = sheet["cells"][format!("J{row}")].as_str().expect("path");
+        match sheet["hyperlinks"].get(format!("J{row}")) {
+            Some(link) => {
+                let target = link["target"].as_str().expect("target");
+                assert!(
+                    !target.contains(':') && !target.starts_with('/'),
+                    "relative: {target}"
+                );
+                assert_eq!(percent_decode(target), path, "{target}");
+                let (is_dir, _, _) = &all[path];
+                assert!(!is_dir, "{path} is a file of the package");
+                linked.push(path.rsplit('/').next().expect("name").to_owned());
+            }
+            None => assert_eq!(path, "(tanpa berkas)"),
+        }
+        let date = format!("H{row}");
+        assert_eq!(sheet["types"][&date], "d", "{date} is a date");
+        assert_eq!(sheet["formats"][&date], "[$-421]d mmmm yyyy");
+    }
+    linked.sort();
+    assert_eq!(
+        linked,
+        [
+            "1.1.1.2 Foto kegiatan é [1].jpg",
+            "1.1.1.2 Notulen rapat #2 (100%).pdf",
+            "1.1.1.2 SK.pdf"
+        ]
+    );
+    assert_eq!(sheet["cells"]["H2"], "2025-02-01 00:00:00", "oldest first");
+    // The sheet about the package says where the links work.
+    let about = sheets[1]["cells"]
+        .as_object()
+        .expect("cells")
+        .values()
+        .filter_map(|v| v.as_str())
+        .any(|s| s.contains("sudah diekstrak"));
+    assert!(about);
 }

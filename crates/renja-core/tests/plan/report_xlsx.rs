@@ -6,7 +6,6 @@
 //! looks like a formula. Each report is written, dumped as JSON and checked cell by cell.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::Level;
@@ -16,7 +15,7 @@ use renja_core::{NewPlan, Plan, TahapanId, Template};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{clock, sha256, tempdir};
+use crate::common::{clock, sha256, tempdir, xlsx_sheets};
 
 const CSV: &str = include_str!("../../../../assets/template/rencana_aksi_disbun_kukar_2023.csv");
 
@@ -133,8 +132,8 @@ fn fixture() -> Fixture {
     }
 }
 
-/// The report as a workbook on disk, dumped by openpyxl: its only worksheet.
-fn dump(f: &Fixture, request: &ReportRequest) -> Value {
+/// The report as a workbook on disk, dumped by openpyxl: its worksheets.
+fn dump_all(f: &Fixture, request: &ReportRequest) -> Vec<Value> {
     let bytes = f.plan.report_xlsx(request).expect("xlsx");
     let path = f
         .dir
@@ -146,19 +145,12 @@ fn dump(f: &Fixture, request: &ReportRequest) -> Value {
         let name = path.file_name().expect("file name");
         std::fs::copy(&path, Path::new(&keep).join(name)).expect("keep xlsx");
     }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/tools/xlsx_dump.py");
-    let out = Command::new("/usr/bin/python3")
-        .arg(&script)
-        .arg(&path)
-        .output()
-        .expect("run /usr/bin/python3");
-    assert!(
-        out.status.success(),
-        "xlsx_dump.py failed (needs python3-openpyxl: apt-get install python3-openpyxl):\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut all: Value = serde_json::from_slice(&out.stdout).expect("dump is JSON");
-    let sheets = all["sheets"].as_array_mut().expect("sheets");
+    xlsx_sheets(&path)
+}
+
+/// The report's only worksheet: every report but the Tahunan has one.
+fn dump(f: &Fixture, request: &ReportRequest) -> Value {
+    let mut sheets = dump_all(f, request);
     assert_eq!(sheets.len(), 1, "one worksheet per report");
     sheets.remove(0)
 }
@@ -345,18 +337,13 @@ fn rencana_aksi_mirrors_the_table_of_the_plan() {
     assert_eq!(text(&sheet, &at(17, r2)), Some("=1+1"));
     assert_eq!(sheet["types"][at(17, r2)], "s");
 
-    // The head of the agency signs, at the right, in one cell that never splits across
-    // pages.
-    let ttd = find_row_containing(&sheet, 14, "Ir. Sugiyono, M.Si.");
+    // The head of the agency signs, at the right, under the table.
+    let ttd = find_row(&sheet, 14, "Tenggarong, 14 Maret 2025");
+    assert!(ttd > last + 1);
     assert_eq!(
-        text(&sheet, &at(14, ttd)),
-        Some(
-            "Tenggarong, 14 Maret 2025\nKepala Dinas Perkebunan\n\n\n\n\nIr. Sugiyono, M.Si.\n\
-             NIP. 19700101 199003 1 001"
-        )
+        text(&sheet, &at(14, ttd + 1)),
+        Some("Kepala Dinas Perkebunan")
     );
-    assert!(merged(&sheet).contains(&format!("O{ttd}:S{ttd}").as_str()));
-    assert!(ttd > last);
 
     // F4 is Excel's Folio, code 14.
     request.kertas = Kertas::F4;
@@ -382,8 +369,7 @@ fn monev_bulanan_counts_and_states_each_tahapan() {
         .map(|&c| number(&sheet, &at(c, p1)))
         .collect();
     assert_eq!(counts, [Some(2.0), Some(1.0), Some(3.0), Some(1.0)]);
-    assert_eq!(text(&sheet, &at(4, p1)), Some("50,0%"));
-    assert_eq!(text(&sheet, &at(7, p1)), Some("33,3%"));
+    assert_eq!(number(&sheet, &at(4, p1)), Some(0.5));
     let jumlah = find_row(&sheet, 0, "Jumlah");
     assert_eq!(number(&sheet, &at(2, jumlah)), Some(2.0));
     assert_eq!(number(&sheet, &at(5, jumlah)), Some(3.0));
@@ -422,12 +408,13 @@ fn monev_bulanan_counts_and_states_each_tahapan() {
         text(&sheet, &at(0, p2 + 1)),
         Some("Tidak ada tahapan yang dijadwalkan atau dikerjakan pada periode ini.")
     );
-    // The chair of the Tim RB signs; the plan has no NIP for the chair.
-    let ttd = find_row_containing(&sheet, 6, "Budi Santoso, S.P.");
+    // The chair of the Tim RB signs.
+    let ttd = find_row(&sheet, 6, "Tenggarong, 14 Maret 2025");
     assert!(ttd > p2);
-    assert!(text(&sheet, &at(6, ttd)).is_some_and(|s| s.starts_with(
-        "Tenggarong, 14 Maret 2025\nKetua Tim Reformasi Birokrasi\nDinas Perkebunan\n"
-    ) && s.ends_with("\nBudi Santoso, S.P.")));
+    assert_eq!(
+        text(&sheet, &at(6, ttd + 1)),
+        Some("Ketua Tim Reformasi Birokrasi")
+    );
 }
 
 #[test]
@@ -453,49 +440,55 @@ fn monev_triwulan_needs_every_month_of_the_quarter() {
 #[test]
 fn monev_tahunan_is_portrait_with_what_was_not_done() {
     let f = fixture();
-    let sheet = dump(&f, &ReportRequest::new(ReportKind::Tahunan));
+    let sheets = dump_all(&f, &ReportRequest::new(ReportKind::Tahunan));
+    let [sheet, b_sheet, c_sheet] = &sheets[..] else {
+        panic!("three worksheets: {}", sheets.len())
+    };
     assert_eq!(sheet["name"], "Monev Tahunan");
-    letterhead(&sheet, 'F');
-    page_setup(&sheet, "portrait", 9);
-    let h = find_row(&sheet, 1, "Program / Kegiatan");
+    letterhead(sheet, 'F');
+    for s in &sheets {
+        page_setup(s, "portrait", 9);
+    }
+    let h = find_row(sheet, 1, "Program / Kegiatan");
     assert_eq!(sheet["freeze_panes"], format!("A{}", h + 1));
-    // Table A's header would print above table B's different columns.
-    assert_eq!(sheet["print_title_rows"], Value::Null);
     // Program 1: three targets in the year, one done; the kegiatan rows under it.
-    assert_eq!(text(&sheet, &at(1, h + 1)), Some("Manajemen Perubahan"));
-    assert_eq!(number(&sheet, &at(0, h + 1)), Some(1.0));
-    assert_eq!(number(&sheet, &at(3, h + 1)), Some(3.0));
-    assert_eq!(number(&sheet, &at(4, h + 1)), Some(1.0));
-    assert_eq!(text(&sheet, &at(0, h + 2)), Some("1.1"));
+    assert_eq!(text(sheet, &at(1, h + 1)), Some("Manajemen Perubahan"));
+    assert_eq!(number(sheet, &at(0, h + 1)), Some(1.0));
+    assert_eq!(number(sheet, &at(3, h + 1)), Some(3.0));
+    assert_eq!(number(sheet, &at(4, h + 1)), Some(1.0));
+    assert_eq!(text(sheet, &at(0, h + 2)), Some("1.1"));
     assert_eq!(
-        number(&sheet, &at(2, h + 2)),
+        number(sheet, &at(2, h + 2)),
         Some(1.0),
         "tahapan of kegiatan 1.1"
     );
-    let jumlah = find_row(&sheet, 0, "Jumlah");
-    assert_eq!(number(&sheet, &at(3, jumlah)), Some(3.0));
-    assert_eq!(text(&sheet, &at(5, jumlah)), Some("33,3%"));
+    let jumlah = find_row(sheet, 0, "Jumlah");
+    assert_eq!(number(sheet, &at(3, jumlah)), Some(3.0));
 
     // B: both tahapan with a month not done, the first for January.
-    let b = find_row(&sheet, 1, "Program / Kegiatan / Tahapan");
-    let r0 = find_row_containing(&sheet, 1, &f.tahapan[0].1);
-    let r1 = find_row_containing(&sheet, 1, &f.tahapan[1].1);
+    let b = find_row(b_sheet, 1, "Program / Kegiatan / Tahapan");
+    let r0 = find_row_containing(b_sheet, 1, &f.tahapan[0].1);
+    let r1 = find_row_containing(b_sheet, 1, &f.tahapan[1].1);
     assert_eq!((r0, r1), (b + 1, b + 2));
-    assert_eq!(text(&sheet, &at(2, r0)), Some("Jan"));
-    assert_eq!(text(&sheet, &at(3, r1)), Some("Tidak terlaksana"));
+    assert_eq!(text(b_sheet, &at(2, r0)), Some("Jan"));
+    assert_eq!(text(b_sheet, &at(3, r1)), Some("Tidak terlaksana"));
 
     // C and D: the team's text, as text.
-    let c = find_row(&sheet, 0, "C. Kesimpulan");
-    assert_eq!(text(&sheet, &at(0, c + 1)), Some("=SUM(A1:A2) bukan rumus"));
-    assert_eq!(sheet["types"][at(0, c + 1)], "s");
-    let d = find_row(&sheet, 0, "D. Rekomendasi");
+    let c = find_row(c_sheet, 0, "C. Kesimpulan");
+    assert_eq!(
+        text(c_sheet, &at(0, c + 1)),
+        Some("=SUM(A1:A2) bukan rumus")
+    );
+    assert_eq!(c_sheet["types"][at(0, c + 1)], "s");
+    let d = find_row(c_sheet, 0, "D. Rekomendasi");
     // A row per paragraph.
     assert_eq!(
-        text(&sheet, &at(0, d + 1)),
+        text(c_sheet, &at(0, d + 1)),
         Some("Lanjutkan pembinaan Pokja.")
     );
-    assert_eq!(text(&sheet, &at(0, d + 2)), None);
-    assert_eq!(text(&sheet, &at(0, d + 3)), Some("Perkuat bukti dukung."));
+    assert_eq!(text(c_sheet, &at(0, d + 2)), None);
+    assert_eq!(text(c_sheet, &at(0, d + 3)), Some("Perkuat bukti dukung."));
+    assert!(find_row(c_sheet, 3, "Ketua Tim Reformasi Birokrasi") > d + 3);
 }
 
 #[test]
@@ -523,7 +516,6 @@ fn daftar_bukti_lists_each_file_with_its_hash() {
         Some("SK Tim Reformasi Birokrasi")
     );
     assert_eq!(text(&sheet, &at(3, row)), Some("800/123/DISBUN"));
-    assert_eq!(text(&sheet, &at(4, row)), Some("10 Maret 2025"));
     assert_eq!(
         text(&sheet, &at(6, row)),
         Some("sk.pdf (18 B)\nlampiran.pdf (20 B)")
@@ -580,10 +572,321 @@ fn the_workbook_of_a_plan_with_no_schedule_does_not_say_everything_scheduled_is_
         plan.set_bulan(*t, 0).expect("unschedule");
     }
     let f = Fixture { plan, ..f };
-    let sheet = dump(&f, &ReportRequest::new(ReportKind::Tahunan));
-    let b = find_row(&sheet, 0, "B. Tahapan yang Belum Tercapai dan Penyebabnya");
+    let sheets = dump_all(&f, &ReportRequest::new(ReportKind::Tahunan));
+    let sheet = &sheets[1];
+    let b = find_row(sheet, 0, "B. Tahapan yang Belum Tercapai dan Penyebabnya");
     assert_eq!(
-        text(&sheet, &at(0, b + 1)),
+        text(sheet, &at(0, b + 1)),
         Some("Belum ada tahapan yang dijadwalkan.")
     );
+    assert_eq!(
+        sheet["print_title_rows"],
+        Value::Null,
+        "no table, no header"
+    );
+}
+
+// --- Issue 16, defect 6: what a Pokja counts, sorts and prints from the workbooks ----------
+
+fn format_of<'a>(sheet: &'a Value, cell: &str) -> Option<&'a str> {
+    sheet["formats"][cell].as_str()
+}
+
+/// A capaian as the number it is, with a percent format, as in the PDF.
+fn persen(sheet: &Value, cell: &str) -> f64 {
+    assert_eq!(format_of(sheet, cell), Some("0.0%"), "{cell}");
+    number(sheet, cell).unwrap_or_else(|| panic!("{cell} is empty"))
+}
+
+#[test]
+fn the_workbook_stores_capaian_as_percent_numbers_not_text() {
+    let f = fixture();
+    let mut request = ReportRequest::new(ReportKind::Bulanan);
+    request.bulan = Some(3);
+    let sheet = dump(&f, &request);
+    // Program 1: one of two targets in March, one of three up to March.
+    let p1 = find_row(&sheet, 1, "Manajemen Perubahan");
+    assert_eq!(persen(&sheet, &at(4, p1)), 0.5);
+    assert!((persen(&sheet, &at(7, p1)) - 1.0 / 3.0).abs() < 1e-12);
+    let jumlah = find_row(&sheet, 0, "Jumlah");
+    assert_eq!(persen(&sheet, &at(4, jumlah)), 0.5);
+    assert!(has(&sheet["bold"], &at(4, jumlah)));
+    // No target at all: no percentage, the PDF's dash, as text.
+    let p2 = find_row(&sheet, 1, "Penataan Peraturan Perundang-undangan");
+    for c in [4, 7] {
+        assert_eq!(text(&sheet, &at(c, p2)), Some("–"));
+        assert_eq!(sheet["types"][at(c, p2)], "s");
+    }
+
+    // The Tahunan: the program, each kegiatan and the total.
+    let sheets = dump_all(&f, &ReportRequest::new(ReportKind::Tahunan));
+    let sheet = &sheets[0];
+    let h = find_row(sheet, 1, "Program / Kegiatan");
+    assert!((persen(sheet, &at(5, h + 1)) - 1.0 / 3.0).abs() < 1e-12);
+    assert_eq!(
+        persen(sheet, &at(5, h + 2)),
+        0.5,
+        "kegiatan 1.1: Jan and Mar, Mar done"
+    );
+    let jumlah = find_row(sheet, 0, "Jumlah");
+    assert!((persen(sheet, &at(5, jumlah)) - 1.0 / 3.0).abs() < 1e-12);
+    let p2 = find_row(sheet, 1, "Penataan Peraturan Perundang-undangan");
+    assert_eq!(text(sheet, &at(5, p2)), Some("–"));
+}
+
+#[test]
+fn the_workbook_stores_document_dates_as_dates_named_in_indonesian() {
+    let f = fixture();
+    let sheet = dump(&f, &ReportRequest::new(ReportKind::Bukti));
+    let row = find_row(&sheet, 0, "1.1.1.1");
+    let cell = at(4, row);
+    assert_eq!(sheet["types"][&cell], "d", "a date, not the text of one");
+    assert_eq!(text(&sheet, &cell), Some("2025-03-10 00:00:00"));
+    // Indonesian month names whatever the user's locale: "10 Maret 2025".
+    assert_eq!(format_of(&sheet, &cell), Some("[$-421]d mmmm yyyy"));
+}
+
+#[test]
+fn the_workbook_gives_each_scheduled_month_a_value_to_filter_and_count() {
+    let f = fixture();
+    let request = ReportRequest::new(ReportKind::RencanaAksi);
+    let sheet = dump(&f, &request);
+    let data = f.plan.report_data(&request).expect("data");
+    let Isi::RencanaAksi(ra) = &data.isi else {
+        panic!("rencana aksi data")
+    };
+    let first = find_row(&sheet, 4, "Tahapan Kerja") + 2;
+    let row_of = |name: &str| {
+        first
+            + ra.baris
+                .iter()
+                .position(|b| b.tahapan == name)
+                .expect("row")
+    };
+    let (r0, r1) = (row_of(&f.tahapan[0].1), row_of(&f.tahapan[1].1));
+    // Every month cell of the table: 1 where scheduled, on the blue, and nothing elsewhere,
+    // so COUNTIF(…;1) and a filter on "1" find exactly the schedule.
+    let mut ones = vec![];
+    for r in first..first + ra.baris.len() {
+        for c in 5..17 {
+            let cell = at(c, r);
+            match sheet["cells"].get(&cell) {
+                Some(v) => {
+                    assert_eq!(v.as_f64(), Some(1.0), "{cell}");
+                    assert_eq!(sheet["types"][&cell], "n", "{cell}");
+                    assert_eq!(filled(&sheet, &cell).as_deref(), Some(BIRU), "{cell}");
+                    ones.push(cell);
+                }
+                None => assert_eq!(filled(&sheet, &cell), None, "{cell}"),
+            }
+        }
+    }
+    assert_eq!(ones, [at(5, r0), at(7, r0), at(7, r1)]);
+}
+
+#[test]
+fn the_tahunan_workbook_repeats_each_table_header_on_its_printed_pages() {
+    let f = fixture();
+    let sheets = dump_all(&f, &ReportRequest::new(ReportKind::Tahunan));
+    let names: Vec<&str> = sheets.iter().filter_map(|s| s["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Monev Tahunan",
+            "Belum Tercapai",
+            "Kesimpulan dan Rekomendasi"
+        ]
+    );
+    let a = find_row(&sheets[0], 1, "Program / Kegiatan");
+    assert_eq!(sheets[0]["print_title_rows"], format!("{a}:{a}"));
+    let b = find_row(&sheets[1], 1, "Program / Kegiatan / Tahapan");
+    assert_eq!(sheets[1]["print_title_rows"], format!("{b}:{b}"));
+    assert_eq!(sheets[1]["freeze_panes"], format!("A{}", b + 1));
+    // No table on the last worksheet, so no header above the Kesimpulan.
+    assert_eq!(sheets[2]["print_title_rows"], Value::Null);
+    // The same footer on every page of the report.
+    for s in &sheets {
+        assert_eq!(
+            s["footer"]["left"],
+            "LAPORAN MONITORING DAN EVALUASI TAHUNAN – Tahun 2025"
+        );
+    }
+}
+
+/// The lines of a signature block from its first row: each merged across `cols`.
+fn signature_lines(sheet: &Value, col: usize, cols: &str, first: usize, lines: &[&str]) {
+    for (i, line) in lines.iter().enumerate() {
+        let row = first + i;
+        let cell = at(col, row);
+        assert_eq!(
+            text(sheet, &cell),
+            (!line.is_empty()).then_some(*line),
+            "{cell}"
+        );
+        let (from, to) = cols.split_once(':').expect("columns");
+        let range = format!("{from}{row}:{to}{row}");
+        assert!(merged(sheet).contains(&range.as_str()), "{range} merged");
+    }
+}
+
+#[test]
+fn the_workbook_signature_is_a_block_of_merged_lines_like_the_pdf() {
+    let f = fixture();
+    let sheet = dump(&f, &ReportRequest::new(ReportKind::RencanaAksi));
+    let ttd = find_row(&sheet, 14, "Tenggarong, 14 Maret 2025");
+    signature_lines(
+        &sheet,
+        14,
+        "O:S",
+        ttd,
+        &[
+            "Tenggarong, 14 Maret 2025",
+            "Kepala Dinas Perkebunan",
+            "",
+            "Ir. Sugiyono, M.Si.",
+            "NIP. 19700101 199003 1 001",
+        ],
+    );
+    assert!(has(&sheet["bold"], &at(14, ttd + 1)), "jabatan in bold");
+    // About 2 cm to sign in.
+    let room = sheet["row_heights"][(ttd + 2).to_string()]
+        .as_f64()
+        .expect("height");
+    assert!((55.0..60.0).contains(&room), "{room}");
+    let name = at(14, ttd + 3);
+    assert!(has(&sheet["bold"], &name) && has(&sheet["underline"], &name));
+    assert!(!has(&sheet["underline"], &at(14, ttd + 4)));
+    assert_eq!(sheet["max_row"].as_u64(), Some(ttd as u64 + 4));
+
+    // The Monev: the chair of the Tim RB, whose NIP the plan lacks, at the right.
+    let mut request = ReportRequest::new(ReportKind::Bulanan);
+    request.bulan = Some(3);
+    let sheet = dump(&f, &request);
+    let ttd = find_row(&sheet, 6, "Tenggarong, 14 Maret 2025");
+    signature_lines(
+        &sheet,
+        6,
+        "G:H",
+        ttd,
+        &[
+            "Tenggarong, 14 Maret 2025",
+            "Ketua Tim Reformasi Birokrasi",
+            "Dinas Perkebunan",
+            "",
+            "Budi Santoso, S.P.",
+        ],
+    );
+    assert_eq!(sheet["max_row"].as_u64(), Some(ttd as u64 + 4));
+
+    // No name in the plan: dots to write it on.
+    let mut plan = f.plan;
+    let mut id = plan.identity().expect("identity");
+    id.kepala_nama.clear();
+    plan.set_identity(&id).expect("identity");
+    let f = Fixture { plan, ..f };
+    let sheet = dump(&f, &ReportRequest::new(ReportKind::RencanaAksi));
+    let ttd = find_row(&sheet, 14, "Kepala Dinas Perkebunan");
+    assert_eq!(
+        text(&sheet, &at(14, ttd + 2)),
+        Some("(.................................................)")
+    );
+}
+
+/// The page (from 0) each row of a worksheet prints on, 1-based rows, worked out as Excel
+/// does from what the workbook stores: column widths in pixels (`7w + 5`, with Calibri 11),
+/// the largest whole zoom that fits them to the paper's width inside the margins, row
+/// heights, the repeated header and the manual page breaks.
+fn printed_pages(sheet: &Value, paper: (f64, f64)) -> Vec<u32> {
+    let portrait = sheet["orientation"] == "portrait";
+    let (w, h) = if portrait { paper } else { (paper.1, paper.0) };
+    let m = &sheet["margins"];
+    let inch = |k: &str| m[k].as_f64().expect("margin") * 72.0;
+    let columns: f64 = sheet["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| {
+            let n = c[1].as_f64().expect("max") - c[0].as_f64().expect("min") + 1.0;
+            n * (c[2].as_f64().expect("width") * 7.0).round() * 0.75
+        })
+        .sum();
+    let zoom = ((w - inch("left") - inch("right")) / columns * 100.0)
+        .floor()
+        .min(100.0)
+        / 100.0;
+    let room = (h - inch("top") - inch("bottom")) / zoom;
+    let height = |r: usize| sheet["row_heights"][r.to_string()].as_f64().unwrap_or(15.0);
+    let titles = sheet["print_title_rows"].as_str().map(|t| {
+        let (a, b) = t.split_once(':').expect("rows");
+        (
+            a.parse::<usize>().expect("row"),
+            b.parse::<usize>().expect("row"),
+        )
+    });
+    let breaks: Vec<usize> = sheet["row_breaks"]
+        .as_array()
+        .expect("breaks")
+        .iter()
+        .map(|b| b.as_u64().expect("row") as usize)
+        .collect();
+    let (mut page, mut used, mut header) = (0, 0.0, 0.0);
+    let mut pages = vec![0];
+    for r in 1..=sheet["max_row"].as_u64().expect("max_row") as usize {
+        let h = height(r);
+        if breaks.contains(&(r - 1)) || (used + h > room && used > header) {
+            page += 1;
+            header = match titles {
+                Some((a, b)) if b < r => (a..=b).map(height).sum(),
+                _ => 0.0,
+            };
+            used = header;
+        }
+        used += h;
+        pages.push(page);
+    }
+    pages
+}
+
+#[test]
+fn the_workbook_keeps_the_signature_block_on_one_printed_page() {
+    let f = fixture();
+    let mut plan = f.plan;
+    let a4 = (210.0 / 25.4 * 72.0, 297.0 / 25.4 * 72.0);
+    // The Kesimpulan grows a paragraph at a time and pushes the signature down the last
+    // worksheet of the Tahunan, past the foot of its first page.
+    let (mut moved, mut stayed) = (0, 0);
+    for n in (20..=70).step_by(2) {
+        let kesimpulan: Vec<String> = (1..=n).map(|i| format!("Paragraf {i}.")).collect();
+        plan.set_catatan_tahunan(&CatatanTahunan {
+            kesimpulan: kesimpulan.join("\n"),
+            rekomendasi: "Perkuat bukti dukung.".into(),
+        })
+        .expect("catatan");
+        let bytes = plan
+            .report_xlsx(&ReportRequest::new(ReportKind::Tahunan))
+            .expect("xlsx");
+        let path = f.dir.path().join("tahunan-ttd.xlsx");
+        std::fs::write(&path, bytes).expect("write");
+        let sheets = xlsx_sheets(&path);
+        let sheet = &sheets[2];
+        let first = find_row(sheet, 3, "Tenggarong, 14 Maret 2025");
+        let last = first + 4;
+        assert_eq!(text(sheet, &at(3, last)), Some("Budi Santoso, S.P."));
+        let pages = printed_pages(sheet, a4);
+        assert_eq!(
+            pages[first], pages[last],
+            "{n} paragraphs: the block falls across pages {pages:?}"
+        );
+        match sheet["row_breaks"].as_array().expect("breaks").as_slice() {
+            [] => stayed += 1,
+            [b] => {
+                // The break puts the last line of the Rekomendasi on the page with the block.
+                let above = b.as_u64().expect("row") as usize + 1;
+                assert_eq!(text(sheet, &at(0, above)), Some("Perkuat bukti dukung."));
+                moved += 1;
+            }
+            more => panic!("{more:?}"),
+        }
+    }
+    assert!(moved > 0 && stayed > 0, "moved {moved}, stayed {stayed}");
 }

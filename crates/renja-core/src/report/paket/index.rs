@@ -1,13 +1,22 @@
 //! The index of the package as a workbook: one row per evidence file (or per piece of
 //! evidence without a file), with its number, place in the plan, document details, path in
 //! the ZIP, size and SHA-256, so an assessor can filter, sort and check every file.
+//!
+//! The document date is a date (sorted and filtered as one, shown "10 Maret 2025"), and each
+//! path is a hyperlink relative to the index: opened from the extracted package, a click
+//! opens the file. (Opened from inside the ZIP, Windows extracts the index alone to a
+//! temporary folder, and the links find nothing: the sheet "Keterangan" says so.)
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, FormatUnderline, Url, Workbook, XlsxError,
+};
 
 use super::isi::Paket;
+use super::nama::link_target;
 use crate::error::{Error, Result};
 use crate::report::tanggal::tanggal_panjang;
+use crate::report::xlsx::{FORMAT_TANGGAL, excel_date};
 
 fn xlsx_error(e: XlsxError) -> Error {
     Error::Internal(format!("xlsx: {e}"))
@@ -22,7 +31,7 @@ const KOLOM: [(&str, f64); 12] = [
     ("Judul", 36.0),
     ("Jenis", 14.0),
     ("Nomor Dokumen", 24.0),
-    ("Tanggal", 18.0),
+    ("Tanggal", 20.0),
     ("Bulan", 14.0),
     ("Berkas dalam Paket", 60.0),
     ("Ukuran (bita)", 14.0),
@@ -53,6 +62,11 @@ pub(super) fn keterangan(paket: &Paket, today: NaiveDate) -> Vec<String> {
     lines
 }
 
+/// How the links of the workbook work, on its "Keterangan" sheet.
+const TENTANG_TAUTAN: &str = "Klik alamat pada kolom \"Berkas dalam Paket\" untuk membuka \
+     berkasnya. Tautan hanya berfungsi bila paket ZIP sudah diekstrak dan daftar ini dibuka \
+     dari folder hasil ekstraksi.";
+
 pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
@@ -69,6 +83,15 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
         .set_align(FormatAlign::Top)
         .set_border(FormatBorder::Thin);
     let number = cell.clone().set_num_format("#,##0");
+    let date = cell
+        .clone()
+        .set_num_format(FORMAT_TANGGAL)
+        .set_align(FormatAlign::Left);
+    // Excel's own colour for a hyperlink.
+    let link = cell
+        .clone()
+        .set_font_color(Color::RGB(0x0563C1))
+        .set_underline(FormatUnderline::Single);
     let hash = cell.clone().set_font_name("Consolas").set_font_size(9);
 
     let head = 0;
@@ -102,6 +125,20 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
                 .write_string_with_format(row, col, text, &cell)
                 .map_err(xlsx_error)?;
         }
+        // The date and the link replace their text where there is one.
+        if let Some(d) = b.tanggal_nilai.and_then(excel_date) {
+            sheet
+                .write_datetime_with_format(row, 7, d, &date)
+                .map_err(xlsx_error)?;
+        }
+        if let Some(f) = &b.berkas {
+            let url = Url::new(format!("file:///{}", link_target(&f.path)))
+                .set_text(&f.path)
+                .set_tip("Buka berkas ini (paket harus sudah diekstrak)");
+            sheet
+                .write_url_with_format(row, 9, url, &link)
+                .map_err(xlsx_error)?;
+        }
         match size {
             Some(size) => sheet.write_number_with_format(row, 10, size as f64, &number),
             None => sheet.write_string_with_format(row, 10, "", &cell),
@@ -123,7 +160,9 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
     about
         .write_string_with_format(0, 0, "DAFTAR BUKTI DUKUNG", &title)
         .map_err(xlsx_error)?;
-    for (row, line) in (1..).zip(keterangan(paket, today)) {
+    let mut lines = keterangan(paket, today);
+    lines.push(TENTANG_TAUTAN.to_owned());
+    for (row, line) in (1..).zip(lines) {
         about.write_string(row, 0, line).map_err(xlsx_error)?;
     }
     workbook.save_to_buffer().map_err(xlsx_error)

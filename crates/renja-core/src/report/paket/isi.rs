@@ -4,6 +4,7 @@
 //! 1st evidence), kept when a period or program filter leaves some evidence out, so a package
 //! of one month still matches the printed list of the year.
 
+use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 
 use super::nama::{self, MAX_BERKAS, MAX_KEGIATAN, MAX_PROGRAM, Paths};
@@ -12,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::model::PlanIdentity;
 use crate::plan::Plan;
 use crate::report::data::Konteks;
-use crate::report::tanggal::{daftar_bulan, tanggal_teks};
+use crate::report::tanggal::{daftar_bulan, tanggal_nilai, tanggal_teks};
 
 /// One evidence file inside the package.
 pub(super) struct Berkas {
@@ -43,6 +44,8 @@ pub(super) struct Baris {
     pub nomor_dokumen: String,
     /// "1 Desember 2022".
     pub tanggal: String,
+    /// The same date as a date, stored as one in the XLSX index.
+    pub tanggal_nilai: Option<NaiveDate>,
     /// "Jan–Mar, Jul".
     pub bulan: String,
     pub berkas: Option<Berkas>,
@@ -133,6 +136,7 @@ pub(super) fn build(
                         jenis: b.jenis.label(),
                         nomor_dokumen: b.nomor.clone(),
                         tanggal: tanggal_teks(&b.tanggal),
+                        tanggal_nilai: tanggal_nilai(&b.tanggal),
                         bulan: daftar_bulan(&b.bulan),
                         berkas,
                     };

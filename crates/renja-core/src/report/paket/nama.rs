@@ -145,6 +145,27 @@ pub(super) fn href(path: &str) -> String {
     out
 }
 
+/// `path` as the target of a hyperlink in the XLSX index, relative to the index in the
+/// package's root. Only what a relative link cannot hold is percent-encoded: the space, `%`,
+/// `#` (it would start an anchor) and the characters rust_xlsxwriter escapes; other
+/// characters, accented letters included, stay as they are, as Excel writes its own links.
+///
+/// rust_xlsxwriter takes a link holding `%20` as escaped already and leaves it alone, and
+/// escapes every `%` of any other; so this is only for package paths, whose file names all
+/// hold a space ("1.2.3.1 SK Tim.pdf").
+pub(super) fn link_target(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() * 5 / 4);
+    for c in path.chars() {
+        match c {
+            ' ' | '%' | '#' | '"' | '<' | '>' | '[' | ']' | '^' | '`' | '{' | '}' | '\\' => {
+                out.push_str(&format!("%{:02X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +218,17 @@ mod tests {
         let second = paths.unique("", &long, 80, true);
         assert_eq!(second.chars().count(), 80);
         assert!(second.ends_with(" (2).pdf"), "{second}");
+    }
+
+    #[test]
+    fn link_targets_encode_only_what_a_link_cannot_hold() {
+        assert_eq!(
+            link_target("01 Manajemen/1.1 SK (2) & #3/1.1.1.1 100% é[x].pdf"),
+            "01%20Manajemen/1.1%20SK%20(2)%20&%20%233/1.1.1.1%20100%25%20é%5Bx%5D.pdf"
+        );
+        for name in ["a", "#", "%", "CON.pdf", "x#y%z.pdf"] {
+            assert!(berkas("1.1.1.1", name).contains(' '), "{name}");
+        }
     }
 
     #[test]

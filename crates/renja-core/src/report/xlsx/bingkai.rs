@@ -1,11 +1,24 @@
 //! What surrounds every table: the letterhead (kop) with the logo, the title lines, the
 //! signature block, and the page setup (paper, orientation, fit to width, footer, the
-//! header rows repeated on every printed page and frozen on screen).
+//! header rows repeated on every printed page and frozen on screen, and a page break that
+//! keeps the signature block whole, see `breaks.rs`).
 
 use rust_xlsxwriter::{ColNum, Format, Image, RowNum};
 
+use super::breaks::Pages;
 use super::lembar::{Hasil, Lembar};
 use crate::report::{Kertas, Kop, Logo, ReportData, TandaTangan};
+
+/// The point size of the signature block.
+const PT_TTD: f64 = 9.0;
+/// The room to sign in, in points: 2 cm, as in the PDF.
+const RUANG_TTD: f64 = 57.0;
+
+/// The page margins in inches: about 14 mm at the sides and top, as in the PDF, and room
+/// for the footer at the bottom.
+const TEPI_SISI: f64 = 0.55;
+const TEPI_ATAS: f64 = 0.55;
+const TEPI_BAWAH: f64 = 0.7;
 
 /// The logo is drawn about 2 cm high (at 96 px per inch), and never wider than 4 cm.
 const LOGO_TINGGI_PX: f64 = 76.0;
@@ -17,6 +30,20 @@ fn kode_kertas(k: Kertas) -> u8 {
         Kertas::A4 => 9,
         Kertas::F4 => 14,
     }
+}
+
+/// The width and height inside the margins, in points, of the paper Excel prints on: its
+/// Folio is 8.5 × 13 in, a little narrower than the 215 mm of the PDF's F4.
+fn cetak_pt(k: Kertas, landscape: bool) -> (f64, f64) {
+    let (w, h) = match k {
+        Kertas::A4 => (210.0 / 25.4 * 72.0, 297.0 / 25.4 * 72.0),
+        Kertas::F4 => (8.5 * 72.0, 13.0 * 72.0),
+    };
+    let (w, h) = if landscape { (h, w) } else { (w, h) };
+    (
+        w - 2.0 * TEPI_SISI * 72.0,
+        h - (TEPI_ATAS + TEPI_BAWAH) * 72.0,
+    )
 }
 
 /// `&` starts a code in a header or footer; a literal one is doubled.
@@ -105,10 +132,11 @@ impl Lembar<'_> {
         Ok(())
     }
 
-    /// The signature block in columns `col..` up to the last: place and date, the
-    /// position, room to sign, the name bold and underlined, the NIP. It is one cell of
-    /// several lines, because a row is never split across printed pages: the name cannot
-    /// end up on a page of its own.
+    /// The signature block in columns `col..` up to the last, laid out as the PDF's: a row
+    /// each for the place and date, every line of the jabatan (bold), about 2 cm of room to
+    /// sign, the name (bold, underlined; dots when the plan has none) and the NIP, each
+    /// merged across the block's columns and aligned left inside it. [`Lembar::halaman`]
+    /// keeps the rows on one printed page.
     pub fn tanda_tangan(&mut self, t: &TandaTangan, col: ColNum) -> Hasil {
         let g = self.g;
         let nama = if t.nama.is_empty() {
@@ -116,38 +144,36 @@ impl Lembar<'_> {
         } else {
             &t.nama
         };
-        let jabatan: Vec<String> = t.jabatan.iter().map(|j| format!("\n{j}")).collect();
-        let nip = if t.nip.is_empty() {
-            String::new()
-        } else {
-            format!("\n{}", t.nip)
-        };
-        // About 2 cm to sign in: four empty lines.
-        let ruang = "\n\n\n\n\n";
-        let mut runs: Vec<(&Format, &str)> = vec![(&g.r_ttd, &t.tempat_tanggal)];
-        runs.extend(jabatan.iter().map(|j| (&g.r_ttd_tebal, j.as_str())));
-        runs.extend([(&g.r_ttd, ruang), (&g.r_ttd_nama, nama), (&g.r_ttd, &nip)]);
-        runs.retain(|(_, s)| !s.is_empty());
+        let above = self.row.saturating_sub(1);
         self.row += 1;
-        let row = self.row;
-        let last = self.kolom_akhir();
-        if col < last {
-            self.ws.merge_range(row, col, row, last, "", &g.ttd)?;
+        let first = self.row;
+        self.baris_ttd(col, &t.tempat_tanggal, &g.ttd)?;
+        for j in &t.jabatan {
+            self.baris_ttd(col, j, &g.ttd_jabatan)?;
         }
-        self.ws
-            .write_rich_string_with_format(row, col, &runs, &g.ttd)?;
-        let lines = runs
-            .iter()
-            .map(|(_, s)| s.matches('\n').count())
-            .sum::<usize>()
-            + 1;
-        self.tinggi(row, lines as f64 * 9.0 * 1.25 + 4.0);
+        let row = self.row;
+        self.baris_ttd(col, "", &g.ttd)?;
+        self.tinggi(row, RUANG_TTD);
+        self.baris_ttd(col, nama, &g.ttd_nama)?;
+        if !t.nip.is_empty() {
+            self.baris_ttd(col, &t.nip, &g.ttd)?;
+        }
+        self.ttd = Some((above, first, self.row - 1));
+        Ok(())
+    }
+
+    /// One line of the signature block, merged from `col` to the last column.
+    fn baris_ttd(&mut self, col: ColNum, text: &str, f: &Format) -> Hasil {
+        let row = self.row;
+        self.gabung(row, col, self.kolom_akhir(), text, f, PT_TTD)?;
+        self.tinggi(row, PT_TTD * 1.25 + 2.0);
         self.row += 1;
         Ok(())
     }
 
     /// Paper, orientation, margins, footer; `ulang` is the first and last row of the
     /// table header, repeated on every printed page; `beku` freezes the panes above a row.
+    /// A page break goes before the signature block where one would otherwise cut it.
     pub fn halaman(
         &mut self,
         data: &ReportData,
@@ -155,6 +181,17 @@ impl Lembar<'_> {
         beku: Option<RowNum>,
     ) -> Hasil {
         self.tulis_tinggi()?;
+        if let Some((above, first, last)) = self.ttd {
+            let pages = Pages::new(
+                cetak_pt(data.kertas, data.landscape),
+                self.lebar_kolom(),
+                &self.tetap,
+                ulang,
+            );
+            if let Some(row) = pages.keep_together(above, first, last) {
+                self.ws.set_page_breaks(&[row])?;
+            }
+        }
         let ws = &mut *self.ws;
         ws.set_paper_size(kode_kertas(data.kertas));
         if data.landscape {
@@ -164,8 +201,7 @@ impl Lembar<'_> {
         }
         ws.set_print_fit_to_pages(1, 0);
         ws.set_print_center_horizontally(true);
-        // Inches: about 14 mm at the sides and top, as in the PDF, and room for the footer.
-        ws.set_margins(0.55, 0.55, 0.55, 0.7, 0.3, 0.3);
+        ws.set_margins(TEPI_SISI, TEPI_SISI, TEPI_ATAS, TEPI_BAWAH, 0.3, 0.3);
         ws.set_footer(format!(
             "&L&8{} – {}&R&8Halaman &P dari &N",
             footer_teks(&data.judul),

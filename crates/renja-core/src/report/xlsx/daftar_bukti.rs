@@ -10,8 +10,9 @@ use crate::report::daftar_bukti::{DaftarBukti, DbBukti};
 use crate::report::{Logo, ReportData};
 
 /// No, Judul / Keterangan, Jenis, Nomor, Tanggal, Bulan, Berkas, SHA-256. The hash column
-/// holds a whole hash on one line, so it can be copied and compared.
-const LEBAR: [f64; 8] = [9.0, 36.0, 12.0, 18.0, 14.0, 10.0, 30.0, 44.0];
+/// holds a whole hash on one line, so it can be copied and compared; the date column holds
+/// "30 September 2025" (a date does not wrap: Excel shows #### where it does not fit).
+const LEBAR: [f64; 8] = [9.0, 36.0, 12.0, 18.0, 15.0, 10.0, 30.0, 44.0];
 const KOL_TTD: u16 = 7;
 
 pub(super) fn tulis(
@@ -80,7 +81,7 @@ fn bukti(l: &mut Lembar<'_>, row: RowNum, b: &DbBukti) -> Hasil {
     l.kaya(row, 1, &lines, &g.sel)?;
     l.teks(row, 2, &b.jenis, &g.sel)?;
     l.teks(row, 3, &b.nomor_dokumen, &g.sel)?;
-    l.teks(row, 4, &b.tanggal, &g.sel)?;
+    l.tanggal(row, 4, b.tanggal_nilai, &b.tanggal, &g.tanggal, &g.sel)?;
     l.teks(row, 5, &b.bulan, &g.sel)?;
     let berkas: Vec<String> = b
         .berkas

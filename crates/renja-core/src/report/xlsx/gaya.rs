@@ -4,6 +4,8 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
 
+use super::{FORMAT_PERSEN, FORMAT_TANGGAL};
+
 /// The font of every cell. Arial is on every office laptop; LibreOffice on Linux maps it to
 /// Liberation Sans, the font of the PDF.
 const HURUF: &str = "Arial";
@@ -32,6 +34,14 @@ fn sel() -> Format {
         .set_border(FormatBorder::Thin)
 }
 
+/// A line of the signature block: left-aligned inside the block, as in the PDF.
+fn ttd() -> Format {
+    huruf(9.0)
+        .set_text_wrap()
+        .set_align(FormatAlign::Left)
+        .set_align(FormatAlign::Top)
+}
+
 fn tengah(f: Format) -> Format {
     f.set_align(FormatAlign::Center)
 }
@@ -57,6 +67,9 @@ pub(super) struct Gaya {
     pub program_teks: Format,
     pub tercapai: Format,
     pub tidak_tercapai: Format,
+    pub persen: Format,
+    pub jumlah_persen: Format,
+    pub tanggal: Format,
     pub hash: Format,
     // Fonts of rich-text segments (a segment carries only its font).
     pub r_biasa: Format,
@@ -77,9 +90,8 @@ pub(super) struct Gaya {
     pub paragraf_kosong: Format,
     pub catatan_kaki: Format,
     pub ttd: Format,
-    pub r_ttd: Format,
-    pub r_ttd_tebal: Format,
-    pub r_ttd_nama: Format,
+    pub ttd_jabatan: Format,
+    pub ttd_nama: Format,
 }
 
 impl Gaya {
@@ -95,7 +107,11 @@ impl Gaya {
             sel_tebal: sel().set_bold(),
             angka: number(sel()),
             kepala,
-            bulan_isi: sel().set_background_color(BIRU_ISI),
+            // A scheduled month holds 1 (see `rencana_aksi.rs`), white on the blue.
+            bulan_isi: number(sel())
+                .set_bold()
+                .set_font_color(Color::White)
+                .set_background_color(BIRU_ISI),
             outcome: sel().set_bold().set_italic().set_background_color(ABU_MUDA),
             abu_muda: sel().set_background_color(ABU_MUDA),
             grup_program: sel().set_bold().set_background_color(ABU),
@@ -112,6 +128,12 @@ impl Gaya {
             program_teks: sel().set_bold().set_background_color(ABU_MUDA),
             tercapai: tengah(sel()).set_bold(),
             tidak_tercapai: tengah(sel()).set_bold().set_font_color(MERAH),
+            persen: tengah(sel()).set_num_format(FORMAT_PERSEN),
+            jumlah_persen: tengah(sel())
+                .set_bold()
+                .set_background_color(ABU_MUDA)
+                .set_num_format(FORMAT_PERSEN),
+            tanggal: sel().set_num_format(FORMAT_TANGGAL),
             hash: sel().set_font_name("Courier New").set_font_size(7),
             r_biasa: huruf(PT_TABEL),
             r_tebal: huruf(PT_TABEL).set_bold(),
@@ -138,10 +160,9 @@ impl Gaya {
                 .set_font_color(TEKS_ABU)
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
-            ttd: huruf(9.0).set_text_wrap().set_align(FormatAlign::Top),
-            r_ttd: huruf(9.0),
-            r_ttd_tebal: huruf(9.0).set_bold(),
-            r_ttd_nama: huruf(9.0).set_bold().set_underline(FormatUnderline::Single),
+            ttd: ttd(),
+            ttd_jabatan: ttd().set_bold(),
+            ttd_nama: ttd().set_bold().set_underline(FormatUnderline::Single),
         }
     }
 }

@@ -9,9 +9,11 @@
 
 use std::collections::BTreeMap;
 
-use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Worksheet, XlsxError};
 
 use super::gaya::{Gaya, PT_TABEL};
+use crate::capaian::Hitung;
 
 pub(super) type Hasil<T = ()> = Result<T, XlsxError>;
 
@@ -44,8 +46,10 @@ pub(super) struct Lembar<'a> {
     perlu: BTreeMap<RowNum, f64>,
     /// Merged cells spanning rows: first row, last row, height needed.
     rentang: Vec<(RowNum, RowNum, f64)>,
-    /// Heights set explicitly, by row.
-    tetap: BTreeMap<RowNum, f64>,
+    /// Heights set explicitly, by row; after [`Lembar::tulis_tinggi`], every row's height.
+    pub(super) tetap: BTreeMap<RowNum, f64>,
+    /// The signature block: the row above it, its first row and its last row.
+    pub(super) ttd: Option<(RowNum, RowNum, RowNum)>,
 }
 
 impl<'a> Lembar<'a> {
@@ -61,7 +65,13 @@ impl<'a> Lembar<'a> {
             perlu: BTreeMap::new(),
             rentang: Vec::new(),
             tetap: BTreeMap::new(),
+            ttd: None,
         })
+    }
+
+    /// The column widths in characters.
+    pub fn lebar_kolom(&self) -> &[f64] {
+        &self.lebar
     }
 
     /// The index of the last column.
@@ -116,6 +126,45 @@ impl<'a> Lembar<'a> {
         Ok(())
     }
 
+    /// A capaian as the number it is (0.75), shown as a percentage by `angka`'s format; "–"
+    /// in `teks` when there was no target.
+    pub fn persen(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        h: Hitung,
+        angka: &Format,
+        teks: &Format,
+    ) -> Hasil {
+        match h.rasio() {
+            Some(r) => {
+                self.ws.write_number_with_format(row, col, r, angka)?;
+                Ok(())
+            }
+            None => self.teks(row, col, "–", teks),
+        }
+    }
+
+    /// A date as an Excel date in `tanggal`'s format; `text` as it is when there is no date
+    /// or Excel cannot hold it (before 1900).
+    pub fn tanggal(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        nilai: Option<NaiveDate>,
+        text: &str,
+        tanggal: &Format,
+        teks: &Format,
+    ) -> Hasil {
+        match nilai.and_then(excel_date) {
+            Some(d) => {
+                self.ws.write_datetime_with_format(row, col, d, tanggal)?;
+                Ok(())
+            }
+            None => self.teks(row, col, text, teks),
+        }
+    }
+
     pub fn kosong(&mut self, row: RowNum, col: ColNum, f: &Format) -> Hasil {
         self.ws.write_blank(row, col, f)?;
         Ok(())
@@ -168,8 +217,9 @@ impl<'a> Lembar<'a> {
         Ok(())
     }
 
-    /// Text across columns `c1..=c2` of one row. A merged cell does not grow with its text,
-    /// so the row gets the height the text needs.
+    /// Text across columns `c1..=c2` of one row (one cell when they are the same), at `pt`
+    /// points. A merged cell does not grow with its text, so the row gets the height the
+    /// text needs.
     pub fn gabung(
         &mut self,
         row: RowNum,
@@ -179,10 +229,13 @@ impl<'a> Lembar<'a> {
         f: &Format,
         pt: f64,
     ) -> Hasil {
-        if c1 == c2 {
-            return self.teks(row, c1, text, f);
+        if c1 < c2 {
+            self.ws.merge_range(row, c1, row, c2, text, f)?;
+        } else if text.is_empty() {
+            self.ws.write_blank(row, c1, f)?;
+        } else {
+            self.ws.write_string_with_format(row, c1, text, f)?;
         }
-        self.ws.merge_range(row, c1, row, c2, text, f)?;
         let h = perkiraan_tinggi(text, self.lebar(c1, c2), pt);
         if text.contains('\n') || h > pt * 1.2 + 2.5 {
             self.tinggi(row, h);
@@ -219,12 +272,19 @@ impl<'a> Lembar<'a> {
             let e = self.tetap.entry(row).or_insert(0.0);
             *e = e.max(h);
         }
-        for (&row, &h) in &self.tetap {
+        for (&row, h) in &mut self.tetap {
             // Excel's limit is 409 points.
-            self.ws.set_row_height(row, h.min(409.0))?;
+            *h = h.min(409.0);
+            self.ws.set_row_height(row, *h)?;
         }
         Ok(())
     }
+}
+
+/// `date` as Excel holds it; `None` before 1900, where Excel's dates begin.
+pub(crate) fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(date.year()).ok().filter(|y| *y >= 1900)?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
 }
 
 #[cfg(test)]

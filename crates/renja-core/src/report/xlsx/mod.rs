@@ -3,12 +3,20 @@
 //! and to edit further.
 //!
 //! The writer decides nothing about the plan: it lays out the [`ReportData`] it is given.
-//! Every text from the plan is written as a string, never as a formula. Numbers that are
-//! counts (targets, done) are written as numbers; percentages stay the text the data gives.
+//! Every text from the plan is written as a string, never as a formula. What a user may
+//! count, sum or sort is stored as what it is, so a Pokja can work with it in Excel:
+//! - counts (targets, done) as numbers;
+//! - capaian as the fraction it is (0.75) with a percent format, so Excel shows "75,0%"
+//!   in an Indonesian locale; "–" stays text where there was no target;
+//! - document dates as dates, with a format that names the month in Indonesian whatever
+//!   the user's locale ([`FORMAT_TANGGAL`]);
+//! - a scheduled month of the Rencana Aksi as the number 1 on its blue fill.
+//!
 //! The workbook's creation time in its document properties is the data's `dibuat` (the
 //! plan's clock), so the same plan and clock give the same bytes.
 
 mod bingkai;
+mod breaks;
 mod daftar_bukti;
 mod gaya;
 mod lembar;
@@ -16,10 +24,20 @@ mod monev;
 mod rencana_aksi;
 mod tahunan;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use super::{Isi, Logo, ReportData, ReportKind};
+
 use crate::error::{Error, Result};
+pub(crate) use lembar::excel_date;
+
+/// A document date: "10 Maret 2025". `[$-421]` is the locale of Bahasa Indonesia (LCID
+/// 0x0421): Excel and LibreOffice then name the month in Indonesian even where Windows is
+/// set to English, as the PDF does. Without it "mmmm" follows the user's locale ("March").
+pub(crate) const FORMAT_TANGGAL: &str = "[$-421]d mmmm yyyy";
+
+/// A capaian: 0.75 shows as "75,0%" (the decimal comma is the user's locale's).
+pub(crate) const FORMAT_PERSEN: &str = "0.0%";
 
 /// The worksheet's name (at most 31 characters, none of `[]:*?/\`).
 fn nama_lembar(kind: ReportKind) -> &'static str {
@@ -49,13 +67,25 @@ fn workbook(data: &ReportData, logo: Option<&Logo>) -> std::result::Result<Vec<u
             .set_author(&data.kop.instansi)
             .set_company(&data.kop.instansi),
     );
-    let ws = wb.add_worksheet();
-    ws.set_name(nama_lembar(data.kind))?;
+    let name = nama_lembar(data.kind);
     match &data.isi {
-        Isi::RencanaAksi(isi) => rencana_aksi::tulis(ws, &gaya, data, isi, logo)?,
-        Isi::Monev(isi) => monev::tulis(ws, &gaya, data, isi, logo)?,
-        Isi::Tahunan(isi) => tahunan::tulis(ws, &gaya, data, isi, logo)?,
-        Isi::Bukti(isi) => daftar_bukti::tulis(ws, &gaya, data, isi, logo)?,
+        Isi::RencanaAksi(isi) => {
+            rencana_aksi::tulis(lembar(&mut wb, name)?, &gaya, data, isi, logo)?;
+        }
+        Isi::Monev(isi) => monev::tulis(lembar(&mut wb, name)?, &gaya, data, isi, logo)?,
+        // A worksheet per table, see `tahunan.rs`.
+        Isi::Tahunan(isi) => tahunan::tulis(&mut wb, name, &gaya, data, isi, logo)?,
+        Isi::Bukti(isi) => daftar_bukti::tulis(lembar(&mut wb, name)?, &gaya, data, isi, logo)?,
     }
     wb.save_to_buffer()
+}
+
+/// A new worksheet named `name`.
+fn lembar<'a>(
+    wb: &'a mut Workbook,
+    name: &str,
+) -> std::result::Result<&'a mut Worksheet, XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    Ok(ws)
 }

@@ -103,17 +103,17 @@ fn capaian(l: &mut Lembar<'_>, isi: &Monev) -> Hasil {
 /// Target, selesai and capaian of the period, then cumulative, from column 2.
 fn hitung(l: &mut Lembar<'_>, row: RowNum, c: &Capaian, jumlah: bool) -> Hasil {
     let g = l.g;
-    let (n, t) = if jumlah {
-        (&g.jumlah_angka, &g.jumlah_teks)
+    let (n, p, t) = if jumlah {
+        (&g.jumlah_angka, &g.jumlah_persen, &g.jumlah_teks)
     } else {
-        (&g.angka, &g.sel_tengah)
+        (&g.angka, &g.persen, &g.sel_tengah)
     };
     l.angka(row, 2, c.periode.target, n)?;
     l.angka(row, 3, c.periode.selesai, n)?;
-    l.teks(row, 4, &c.periode_persen, t)?;
+    l.persen(row, 4, c.periode, p, t)?;
     l.angka(row, 5, c.kumulatif.target, n)?;
     l.angka(row, 6, c.kumulatif.selesai, n)?;
-    l.teks(row, 7, &c.kumulatif_persen, t)
+    l.persen(row, 7, c.kumulatif, p, t)
 }
 
 fn baris(l: &mut Lembar<'_>, row: RowNum, r: &MonevBaris) -> Hasil {

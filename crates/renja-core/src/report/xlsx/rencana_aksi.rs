@@ -2,6 +2,12 @@
 //! Outcome/Output and Tahapan Kerja, the twelve months with the scheduled ones shaded,
 //! Kriteria Keberhasilan and Penanggung Jawab. Group cells are merged over exactly the rows
 //! the data's spans say; an outcome is a grey heading row inside its program.
+//!
+//! A scheduled month holds the number 1 on its blue, an unscheduled one nothing. A fill alone
+//! cannot be filtered or counted; with a 1 a Pokja filters a month's column on "1", counts
+//! the tahapan of March with `=COUNTIF(H12:H140;1)` (or `=SUM`) and the months of a tahapan
+//! with `=COUNTIF(F12:Q12;1)`: the same criterion in every column and row, which neither a
+//! "✓" (hard to type) nor the month's own number (a different criterion per column) gives.
 
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
 
@@ -94,8 +100,12 @@ fn baris(l: &mut Lembar<'_>, row: RowNum, r: &RaBaris) -> Hasil {
     grup(l, row, 3, &r.output, &g.sel)?;
     l.teks(row, 4, &r.tahapan, &g.sel)?;
     for (m, on) in r.bulan.iter().enumerate() {
-        let f = if *on { &g.bulan_isi } else { &g.sel };
-        l.kosong(row, KOL_BULAN + m as ColNum, f)?;
+        let col = KOL_BULAN + m as ColNum;
+        if *on {
+            l.angka(row, col, 1, &g.bulan_isi)?;
+        } else {
+            l.kosong(row, col, &g.sel)?;
+        }
     }
     l.teks(row, KOL_KRITERIA, &r.kriteria, &g.sel)?;
     l.teks(row, KOL_PJ, &r.penanggung_jawab, &g.sel)
