@@ -73,7 +73,7 @@ pub struct TandaTangan {
 pub enum Isi {
     RencanaAksi(super::rencana_aksi::RencanaAksi),
     Monev(super::monev::Monev),
-    Tahunan(super::monev::Tahunan),
+    Tahunan(super::tahunan::Tahunan),
     Bukti(super::daftar_bukti::DaftarBukti),
 }
 
@@ -352,7 +352,7 @@ pub(crate) fn build(plan: &Plan, request: &ReportRequest) -> Result<ReportData> 
             true,
         ),
         ReportKind::Tahunan => (
-            Isi::Tahunan(super::monev::tahunan(
+            Isi::Tahunan(super::tahunan::tahunan(
                 &ctx,
                 &plan.catatan_tahunan()?,
                 today,

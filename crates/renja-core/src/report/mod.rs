@@ -16,6 +16,7 @@ mod pages;
 mod paket;
 mod pdf;
 mod rencana_aksi;
+mod tahunan;
 pub mod tanggal;
 mod wrap;
 pub(crate) mod xlsx;

@@ -13,7 +13,7 @@ use rust_xlsxwriter::{RowNum, Workbook, Worksheet};
 
 use super::gaya::Gaya;
 use super::lembar::{Hasil, Lembar};
-use crate::report::monev::{BelumTercapai, Tahunan};
+use crate::report::tahunan::{BelumTercapai, Tahunan};
 use crate::report::{Logo, ReportData};
 
 /// Table A: No, Program / Kegiatan, Tahapan, Target, Selesai, Capaian.
