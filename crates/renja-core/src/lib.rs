@@ -26,6 +26,7 @@ pub mod recent;
 pub mod report;
 mod session;
 mod storage;
+pub mod tanggal;
 mod team;
 pub mod template;
 mod transact;

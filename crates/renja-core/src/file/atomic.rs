@@ -74,9 +74,7 @@ pub(crate) fn parent_of(path: &Path) -> &Path {
 
 /// The rollback journal SQLite keeps beside `db` while writing.
 pub(crate) fn journal_of(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push("-journal");
-    name.into()
+    super::journal::sibling(db, "-journal")
 }
 
 /// A fresh temporary name beside `dest`: `.{name}.{32 hex}.renja-tmp`.

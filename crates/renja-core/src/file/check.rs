@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{Depth, OpenMode, SCHEMA_VERSION, header, open, validate};
+use super::{Depth, OpenMode, SCHEMA_VERSION, open, validate};
 use crate::error::{Error, Result};
 use crate::storage;
 
@@ -43,7 +43,9 @@ pub struct CheckReport {
 /// integrity check and the SHA-256 of every evidence file.
 pub fn check_file(path: &Path) -> Result<CheckReport> {
     let opened = open(path, OpenMode::ReadOnly, "")?;
-    let (_, len) = header::read_start(path)?;
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
     let has_berkas = opened.found_version >= 3;
     let mut damaged_evidence = Vec::new();
     match validate(&opened.conn, path, opened.found_version, Depth::Full) {

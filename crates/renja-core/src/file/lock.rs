@@ -92,7 +92,7 @@ impl Holder {
                 let t = t.with_timezone(&chrono::Local);
                 format!(
                     ", sejak {} pukul {}",
-                    crate::report::tanggal::tanggal_panjang(t.date_naive()),
+                    crate::tanggal::tanggal_panjang(t.date_naive()),
                     t.format("%H.%M")
                 )
             })

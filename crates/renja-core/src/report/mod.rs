@@ -17,8 +17,10 @@ mod paket;
 mod pdf;
 mod rencana_aksi;
 mod tahunan;
-pub mod tanggal;
 mod wrap;
+
+/// Dates and months in Indonesian words; reports use them most, but they are the crate's.
+pub use crate::tanggal;
 pub(crate) mod xlsx;
 
 use std::path::Path;
