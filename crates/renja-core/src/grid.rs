@@ -73,7 +73,7 @@ fn level_rows(plan: &Plan, level: Level) -> Result<Vec<Raw>> {
         "SELECT id, {parent}, nama, {extra} FROM {} ORDER BY {parent} + 0, position, id",
         level.table()
     );
-    let mut stmt = plan.conn().prepare_cached(&sql)?;
+    let mut stmt = plan.db().prepare_cached(&sql)?;
     let rows = stmt.query_map([], |r| {
         Ok(Raw {
             id: r.get(0)?,
@@ -97,7 +97,7 @@ struct Progress {
 fn progress(plan: &Plan) -> Result<Progress> {
     let mut p = Progress::default();
     let mut stmt = plan
-        .conn()
+        .db()
         .prepare_cached("SELECT tahapan_id, bulan, status FROM realisasi")?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -113,7 +113,7 @@ fn progress(plan: &Plan) -> Result<Progress> {
         }
     }
     let mut stmt = plan
-        .conn()
+        .db()
         .prepare_cached("SELECT tahapan_id, bulan FROM bukti")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u16>(1)?)))?;
     for row in rows {

@@ -5,6 +5,24 @@
 //! (`renja`) only translate requests and call in. This crate must never depend on Tauri, open a
 //! window, read the system clock deep inside domain logic, or talk to the network: the caller
 //! passes time in through a [`Clock`].
+//!
+//! # One way through the core
+//! Modules depend on each other in one direction only, top to bottom:
+//!
+//! 1. `session`, `generate`, `recent`, `bindings`: what the shell and the command line hold.
+//! 2. `plan`: one open plan file ([`Plan`]): opening and creating, the transaction path
+//!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
+//!    the request with the feature's module and runs it in one transaction.
+//! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
+//!    `report`, `template`, `undo`, …): the rules. They never see a [`Plan`]: they get a
+//!    `storage::Read` or `storage::Write` handle and call storage methods. `report` only reads.
+//! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
+//!    file safely, pragmas, locks, whole-file copies, atomic writes). Only these two touch SQLite.
+//! 5. Leaves: `model`, `ids`, `error`, `clock`, `tanggal`, `limits`, `naming`.
+//!
+//! A module may use any module below it and none above; domain modules may use each other as
+//! long as no circle forms. `tests/layers.rs` reads the `crate::` paths of every module and fails
+//! on a circle between top-level modules.
 
 mod bindings;
 pub mod bukti;
@@ -29,7 +47,6 @@ mod storage;
 pub mod tanggal;
 mod team;
 pub mod template;
-mod transact;
 mod undo;
 
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::ids::TahapanId;
 use crate::limits::MAX_CATATAN;
 use crate::plan::Plan;
-use crate::transact::Op;
+use crate::undo::Op;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -108,7 +108,7 @@ impl Plan {
     /// The realisasi of a tahapan in month `bulan` (1–12), if recorded.
     pub fn realisasi(&self, id: TahapanId, bulan: u8) -> Result<Option<Realisasi>> {
         Ok(self
-            .conn()
+            .db()
             .prepare_cached(
                 "SELECT status, persen, catatan, kendala, tindak_lanjut, modified_at
                  FROM realisasi WHERE tahapan_id = ?1 AND bulan = ?2",

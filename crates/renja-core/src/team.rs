@@ -11,7 +11,7 @@ use crate::ids::AnggotaId;
 use crate::limits::MAX_ANGGOTA as MAX;
 use crate::model::{Anggota, Peran};
 use crate::plan::Plan;
-use crate::transact::Op;
+use crate::undo::Op;
 
 /// A member as the team form sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -39,7 +39,7 @@ fn clean(a: &AnggotaInput) -> Result<AnggotaInput> {
 
 impl Plan {
     pub fn team(&self) -> Result<Vec<Anggota>> {
-        crate::storage::team::list(self.conn())
+        crate::storage::team::list(self.db())
     }
 
     pub fn add_anggota(&mut self, input: &AnggotaInput) -> Result<AnggotaId> {
@@ -124,7 +124,7 @@ impl Plan {
     /// Names a penanggung jawab can be chosen from: the team's Pokja names, then those already
     /// used in the plan, each once, in that order.
     pub fn pokja_names(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT pokja FROM (
                 SELECT pokja, 0 AS src, min(position) AS ord FROM anggota
                     WHERE pokja <> '' GROUP BY pokja

@@ -14,7 +14,6 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::transact::Op;
 
 /// Whether changes to `table` are undoable: every table of the plan but `berkas`, whose rows
 /// (file contents) never change and are only dropped when nothing refers to them; logging
@@ -224,4 +223,60 @@ pub(crate) fn replay(tx: &Transaction<'_>, step: Step, now: &str) -> Result<Step
         first: before + 1,
         last: after,
     })
+}
+
+/// The kinds of edit, named for the user ("Urungkan: Ubah nama tahapan").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Op {
+    UpdateIdentity,
+    Add(crate::edit::Level),
+    Rename(crate::edit::Level),
+    Delete(crate::edit::Level),
+    Move(crate::edit::Level),
+    Schedule,
+    EditKriteria,
+    EditPenanggungJawab,
+    AddAnggota,
+    UpdateAnggota,
+    DeleteAnggota,
+    MoveAnggota,
+    Realisasi,
+    ClearRealisasi,
+    AddBukti,
+    UpdateBukti,
+    AddBuktiFiles,
+    RemoveBuktiFile,
+    DeleteBukti,
+    SetLogo,
+    RemoveLogo,
+    CatatanTahunan,
+}
+
+impl Op {
+    pub(crate) fn label(self) -> String {
+        match self {
+            Op::UpdateIdentity => "Ubah identitas rencana".into(),
+            Op::Add(l) => format!("Tambah {}", l.label()),
+            Op::Rename(l) => format!("Ubah nama {}", l.label()),
+            Op::Delete(l) => format!("Hapus {}", l.label()),
+            Op::Move(l) => format!("Pindahkan {}", l.label()),
+            Op::Schedule => "Ubah jadwal bulan".into(),
+            Op::EditKriteria => "Ubah kriteria keberhasilan".into(),
+            Op::EditPenanggungJawab => "Ubah penanggung jawab".into(),
+            Op::AddAnggota => "Tambah anggota tim".into(),
+            Op::UpdateAnggota => "Ubah anggota tim".into(),
+            Op::DeleteAnggota => "Hapus anggota tim".into(),
+            Op::MoveAnggota => "Pindahkan anggota tim".into(),
+            Op::Realisasi => "Catat realisasi".into(),
+            Op::ClearRealisasi => "Hapus realisasi".into(),
+            Op::AddBukti => "Tambah bukti dukung".into(),
+            Op::UpdateBukti => "Ubah bukti dukung".into(),
+            Op::AddBuktiFiles => "Tambah berkas bukti dukung".into(),
+            Op::RemoveBuktiFile => "Hapus berkas bukti dukung".into(),
+            Op::DeleteBukti => "Hapus bukti dukung".into(),
+            Op::SetLogo => "Ganti logo kop".into(),
+            Op::RemoveLogo => "Hapus logo kop".into(),
+            Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
+        }
+    }
 }

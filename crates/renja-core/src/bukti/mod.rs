@@ -17,7 +17,7 @@ use crate::ids::TahapanId;
 use crate::limits::{self, MAX_JUDUL_BUKTI, MAX_KETERANGAN_BUKTI, MAX_NOMOR_BUKTI};
 use crate::model::Jadwal;
 use crate::plan::Plan;
-use crate::transact::Op;
+use crate::undo::Op;
 
 pub use berkas::{MAX_FILE_BYTES, mime_for};
 
@@ -316,7 +316,7 @@ impl Plan {
 
     /// The evidence of one tahapan (`Some`) or of the whole plan, newest document first.
     pub fn bukti(&self, tahapan: Option<TahapanId>) -> Result<Vec<Bukti>> {
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.db().prepare_cached(
             "SELECT id, uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan, bulan,
                     created_at, modified_at
              FROM bukti WHERE ?1 IS NULL OR tahapan_id = ?1
@@ -341,7 +341,7 @@ impl Plan {
             })
         })?;
         let mut out: Vec<Bukti> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut files = self.conn().prepare_cached(
+        let mut files = self.db().prepare_cached(
             "SELECT bb.id, bb.nama, bb.mime, b.size, b.sha256
              FROM bukti_berkas bb JOIN berkas b ON b.id = bb.berkas_id
              WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.id",
@@ -370,7 +370,7 @@ impl Plan {
     /// Write one evidence file (by `bukti_berkas` id) to exactly `dest`, byte-identical.
     pub fn export_bukti_file(&self, id: i64, dest: &Path) -> Result<()> {
         let berkas: i64 = self
-            .conn()
+            .db()
             .query_row(
                 "SELECT berkas_id FROM bukti_berkas WHERE id = ?1",
                 [id],
@@ -378,14 +378,14 @@ impl Plan {
             )
             .optional()?
             .ok_or(Error::Missing { what: "berkas", id })?;
-        berkas::export(self.conn(), berkas, dest)
+        berkas::export(self.db(), berkas, dest)
     }
 
     /// The contents of an evidence file (by `bukti_berkas` id) for viewing inside the app, with
     /// its MIME type: PDFs and images only, up to [`MAX_PREVIEW_BYTES`].
     pub fn bukti_file_for_preview(&self, id: i64) -> Result<(Vec<u8>, String)> {
         let (nama, berkas, size): (String, i64, i64) = self
-            .conn()
+            .db()
             .query_row(
                 "SELECT bb.nama, bb.berkas_id, b.size FROM bukti_berkas bb
                  JOIN berkas b ON b.id = bb.berkas_id WHERE bb.id = ?1",
@@ -407,7 +407,7 @@ impl Plan {
                 "Berkas ini terlalu besar untuk dilihat di dalam aplikasi; simpan lalu buka dengan aplikasi lain.",
             ));
         }
-        Ok((berkas::read_all(self.conn(), berkas)?, mime.to_owned()))
+        Ok((berkas::read_all(self.db(), berkas)?, mime.to_owned()))
     }
 
     /// Write an evidence file into a fresh folder under `temp_root` for opening with another
@@ -431,7 +431,7 @@ impl Plan {
     /// its own name, made safe.
     pub fn bukti_file_name(&self, id: i64) -> Result<String> {
         let nama: String = self
-            .conn()
+            .db()
             .query_row("SELECT nama FROM bukti_berkas WHERE id = ?1", [id], |r| {
                 r.get(0)
             })

@@ -15,7 +15,7 @@ use crate::ids::TahapanId;
 use crate::limits;
 use crate::model::Jadwal;
 use crate::plan::Plan;
-use crate::transact::Op;
+use crate::undo::Op;
 
 /// A level of the tree program > outcome > kegiatan > output > tahapan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

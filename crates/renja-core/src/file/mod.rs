@@ -47,8 +47,7 @@ pub(crate) use sweep::sweep_stale_temporaries;
 use connect::{Access, connect};
 use recover::{ignore_siblings, verify_rollback};
 
-/// `PRAGMA application_id` of every Renja RB plan: the bytes "RJRB".
-pub const APPLICATION_ID: u32 = u32::from_be_bytes(*b"RJRB");
+pub use crate::storage::APPLICATION_ID;
 
 /// The schema version this build writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: u32 = storage::LATEST_VERSION;

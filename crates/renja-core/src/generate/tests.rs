@@ -45,7 +45,7 @@ fn sha256_of(path: &Path) -> String {
 }
 
 fn count(plan: &mut Plan, sql: &str) -> i64 {
-    plan.conn().query_row(sql, [], |r| r.get(0)).expect("count")
+    plan.db().query_row(sql, [], |r| r.get(0)).expect("count")
 }
 
 fn make(dir: &Path, name: &str, spec: &GenerateSpec) -> Plan {
@@ -162,7 +162,7 @@ fn months_names_and_teams_are_realistic() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = make(dir.path(), "g.renjarb", &spec(2000, 3));
     let masks: Vec<i64> = plan
-        .conn()
+        .db()
         .prepare("SELECT bulan FROM tahapan")
         .expect("prepare")
         .query_map([], |r| r.get(0))
@@ -351,7 +351,7 @@ fn more_evidence_than_tahapan_goes_round_robin() {
     let bukti = plan.bukti(None).expect("bukti");
     assert_eq!(bukti.len(), 10);
     let per_tahapan = |plan: &mut Plan| -> Vec<i64> {
-        plan.conn()
+        plan.db()
             .prepare("SELECT count(*) FROM bukti GROUP BY tahapan_id ORDER BY tahapan_id")
             .expect("prepare")
             .query_map([], |r| r.get(0))

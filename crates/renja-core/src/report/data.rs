@@ -119,7 +119,7 @@ impl Konteks {
             }
             None => dump.programs,
         };
-        let conn = plan.conn();
+        let conn = plan.db();
         let mut realisasi: HashMap<String, BTreeMap<u8, Catatan>> = HashMap::new();
         let mut stmt = conn.prepare_cached(
             "SELECT t.uuid, r.bulan, r.status, r.persen, r.catatan, r.kendala, r.tindak_lanjut

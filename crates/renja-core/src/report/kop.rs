@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::limits::{self, Format, MAX_CATATAN_TAHUNAN as MAX};
 use crate::plan::Plan;
 use crate::realisasi::note;
-use crate::transact::Op;
+use crate::undo::Op;
 
 pub use crate::limits::MAX_LOGO_BYTES;
 
@@ -64,7 +64,7 @@ impl Plan {
     /// reports go out without it and the form offers to choose another.
     pub fn logo(&self) -> Result<Option<Logo>> {
         Ok(self
-            .conn()
+            .db()
             .prepare_cached("SELECT data FROM logo WHERE id = 1")?
             .query_row([], |r| r.get::<_, Vec<u8>>(0))
             .optional()?
@@ -97,7 +97,7 @@ impl Plan {
 
     pub fn catatan_tahunan(&self) -> Result<CatatanTahunan> {
         Ok(self
-            .conn()
+            .db()
             .prepare_cached("SELECT kesimpulan, rekomendasi FROM plan WHERE id = 1")?
             .query_row([], |r| {
                 Ok(CatatanTahunan {

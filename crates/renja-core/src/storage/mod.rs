@@ -11,6 +11,18 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::Result;
 
+/// `PRAGMA application_id` of every Renja RB plan: the bytes "RJRB". Stamped by the first
+/// migration; `file` checks it before SQLite reads anything else.
+pub const APPLICATION_ID: u32 = u32::from_be_bytes(*b"RJRB");
+
+/// A plan's database as the domain modules see it: something to hand to the methods of this
+/// module. Only `storage` and `file` call SQL on it.
+pub(crate) type Read = Connection;
+
+/// A write transaction opened by `Plan::transact` (see [`begin_write`]); handed to the write
+/// methods of this module. Derefs to [`Read`] for reading inside the transaction.
+pub(crate) type Write<'a> = rusqlite::Transaction<'a>;
+
 /// Migration `n` (1-based) turns a schema `n - 1` file into schema `n`.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
@@ -53,7 +65,7 @@ pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
     debug_assert!(from <= to && to <= LATEST_VERSION);
     let tx = begin_write(conn)?;
     if from == 0 {
-        tx.pragma_update(None, "application_id", crate::file::APPLICATION_ID)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     }
     for sql in &MIGRATIONS[from as usize..to as usize] {
         tx.execute_batch(sql)?;

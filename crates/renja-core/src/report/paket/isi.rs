@@ -86,7 +86,7 @@ pub(super) fn build(
     paths.unique("", INDEX_XLSX, MAX_BERKAS, true);
     paths.unique("", INDEX_HTML, MAX_BERKAS, true);
     let mut berkas_id = plan
-        .conn()
+        .db()
         .prepare_cached("SELECT berkas_id FROM bukti_berkas WHERE id = ?1")?;
     let most_programs = ctx.programs.iter().map(|p| p.nomor).max().unwrap_or(0) as usize;
     let (mut folders, mut baris, mut jumlah) = (Vec::new(), Vec::new(), 0u32);

@@ -164,7 +164,7 @@ impl Plan {
         ];
         let when = arsip::zip_time(self.clock().now());
         let bytes = crate::file::write_with(dest, |file| {
-            arsip::write(self.conn(), &paket, &index, when, file, dest, progress)
+            arsip::write(self.db(), &paket, &index, when, file, dest, progress)
         })?;
         Ok(PaketSummary {
             path: dest.to_string_lossy().into_owned(),

@@ -14,10 +14,12 @@ use crate::file::{self, OpenMode, ReadOnlyReason};
 use crate::model::{PlanDump, PlanIdentity, PlanInfo, PlanOverview};
 use crate::storage;
 use crate::template::{self, Template};
-use crate::transact::Op;
+use crate::undo::Op;
 use crate::undo::History;
 
 pub use crate::model::Upgrade;
+
+mod transact;
 
 /// What the user chose for a new plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
@@ -187,7 +189,8 @@ impl Plan {
         self.clock.as_ref()
     }
 
-    pub(crate) fn conn(&self) -> &Connection {
+    /// The plan's database, for the read methods of `storage`.
+    pub(crate) fn db(&self) -> &storage::Read {
         &self.conn
     }
 

@@ -2,67 +2,9 @@
 //! commits or rolls back as a whole, stamped with one time from the plan's clock, and recorded
 //! as one undo step. Read-only plans are refused here, once, instead of in every edit.
 
-use rusqlite::Transaction;
-
 use crate::error::{Error, Result};
 use crate::plan::Plan;
-use crate::undo::{self, UndoState};
-
-/// The kinds of edit, named for the user ("Urungkan: Ubah nama tahapan").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Op {
-    UpdateIdentity,
-    Add(crate::edit::Level),
-    Rename(crate::edit::Level),
-    Delete(crate::edit::Level),
-    Move(crate::edit::Level),
-    Schedule,
-    EditKriteria,
-    EditPenanggungJawab,
-    AddAnggota,
-    UpdateAnggota,
-    DeleteAnggota,
-    MoveAnggota,
-    Realisasi,
-    ClearRealisasi,
-    AddBukti,
-    UpdateBukti,
-    AddBuktiFiles,
-    RemoveBuktiFile,
-    DeleteBukti,
-    SetLogo,
-    RemoveLogo,
-    CatatanTahunan,
-}
-
-impl Op {
-    pub(crate) fn label(self) -> String {
-        match self {
-            Op::UpdateIdentity => "Ubah identitas rencana".into(),
-            Op::Add(l) => format!("Tambah {}", l.label()),
-            Op::Rename(l) => format!("Ubah nama {}", l.label()),
-            Op::Delete(l) => format!("Hapus {}", l.label()),
-            Op::Move(l) => format!("Pindahkan {}", l.label()),
-            Op::Schedule => "Ubah jadwal bulan".into(),
-            Op::EditKriteria => "Ubah kriteria keberhasilan".into(),
-            Op::EditPenanggungJawab => "Ubah penanggung jawab".into(),
-            Op::AddAnggota => "Tambah anggota tim".into(),
-            Op::UpdateAnggota => "Ubah anggota tim".into(),
-            Op::DeleteAnggota => "Hapus anggota tim".into(),
-            Op::MoveAnggota => "Pindahkan anggota tim".into(),
-            Op::Realisasi => "Catat realisasi".into(),
-            Op::ClearRealisasi => "Hapus realisasi".into(),
-            Op::AddBukti => "Tambah bukti dukung".into(),
-            Op::UpdateBukti => "Ubah bukti dukung".into(),
-            Op::AddBuktiFiles => "Tambah berkas bukti dukung".into(),
-            Op::RemoveBuktiFile => "Hapus berkas bukti dukung".into(),
-            Op::DeleteBukti => "Hapus bukti dukung".into(),
-            Op::SetLogo => "Ganti logo kop".into(),
-            Op::RemoveLogo => "Hapus logo kop".into(),
-            Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
-        }
-    }
-}
+use crate::undo::{self, Op, UndoState};
 
 impl Plan {
     fn writable(&self) -> Result<()> {
@@ -77,7 +19,7 @@ impl Plan {
     pub(crate) fn transact<T>(
         &mut self,
         op: Op,
-        edit: impl FnOnce(&Transaction<'_>, &str) -> Result<T>,
+        edit: impl FnOnce(&crate::storage::Write<'_>, &str) -> Result<T>,
     ) -> Result<T> {
         self.writable()?;
         let now = crate::clock::stamp(self.clock());
