@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::file::ReadOnlyReason;
 use crate::ids::{AnggotaId, ProgramId};
 
 /// Who the plan belongs to and the decree (Keputusan) that set it. Shown on the plan screen,
@@ -57,6 +56,25 @@ pub struct ProgramSummary {
     pub tahapan: u32,
 }
 
+/// Why an open plan is read-only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ReadOnlyReason {
+    /// The user chose "Buka hanya-baca".
+    Chosen,
+    /// The file or its medium cannot be written.
+    NotWritable,
+}
+
+/// What was found beside a plan and done about it, for the banner on the plan screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Recovery {
+    /// The Indonesian sentence the banner shows.
+    pub message: String,
+    /// The copies kept beside the plan before anything was applied or moved, if any.
+    pub kept: Vec<String>,
+}
+
 /// An older file that was upgraded on opening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Upgrade {
@@ -75,7 +93,7 @@ pub struct PlanOverview {
     pub read_only: Option<ReadOnlyReason>,
     pub upgrade: Option<Upgrade>,
     /// What was found beside the plan on opening and done about it.
-    pub recovery: Option<crate::file::Recovery>,
+    pub recovery: Option<Recovery>,
     pub schema_version: u32,
     pub identity: PlanIdentity,
     pub programs: Vec<ProgramSummary>,

@@ -3,8 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::file::ReadOnlyReason;
-use crate::model::PlanOverview;
+use crate::model::{PlanOverview, ReadOnlyReason};
 
 /// Characters Windows refuses in file names, replaced when a name is built from user text.
 fn safe(text: &str) -> String {

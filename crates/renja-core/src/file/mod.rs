@@ -31,17 +31,15 @@ use std::path::Path;
 
 use rusqlite::Connection;
 use rusqlite::config::DbConfig;
-use serde::Serialize;
-use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::storage;
 use crate::storage::verify::Problem;
 
+pub use crate::model::{ReadOnlyReason, Recovery};
 pub(crate) use atomic::{TempFile, copy_whole, parent_of, sync_dir, write_atomically, write_with};
 pub use check::{CheckReport, check_file};
 pub(crate) use copy::save_copy;
-pub use recover::Recovery;
 pub(crate) use sweep::sweep_stale_temporaries;
 
 use connect::{Access, connect};
@@ -59,16 +57,6 @@ pub enum OpenMode {
     Edit,
     /// "Buka hanya-baca": never write, whatever the permissions.
     ReadOnly,
-}
-
-/// Why an open plan is read-only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum ReadOnlyReason {
-    /// The user chose "Buka hanya-baca".
-    Chosen,
-    /// The file or its medium cannot be written.
-    NotWritable,
 }
 
 /// Whether the file (and the folder its journal must go in) can be written. Checked on the

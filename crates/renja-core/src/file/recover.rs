@@ -5,24 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use serde::Serialize;
-use ts_rs::TS;
 
 use super::connect::{Access, connect};
 use super::{
-    APPLICATION_ID, Depth, Opened, ReadOnlyReason, copy_whole, corrupt_on_sql, header, journal,
-    validate,
+    APPLICATION_ID, Depth, Opened, ReadOnlyReason, Recovery, copy_whole, corrupt_on_sql, header,
+    journal, validate,
 };
 use crate::error::{Error, Result};
-
-/// What was found beside a plan and done about it, for the banner on the plan screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Recovery {
-    /// The Indonesian sentence the banner shows.
-    pub message: String,
-    /// The copies kept beside the plan before anything was applied or moved, if any.
-    pub kept: Vec<String>,
-}
 
 fn file_name(p: &Path) -> String {
     p.file_name()
