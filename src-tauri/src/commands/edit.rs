@@ -2,16 +2,18 @@
 
 use renja_core::IpcError;
 use renja_core::edit::{Edit, Edited};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::session_blocking;
 
 #[tauri::command]
-pub async fn plan_screen(state: State<'_, AppState>) -> Result<Edited, IpcError> {
-    state.session(|s| s.plan()?.screen(None))
+pub async fn plan_screen(app: AppHandle) -> Result<Edited, IpcError> {
+    session_blocking(&app, |s| s.plan()?.screen(None)).await
 }
 
+/// One edit. Adding evidence files hashes and stores files of up to 300 MB, so this runs on a
+/// blocking thread like every other command that touches the plan.
 #[tauri::command]
-pub async fn edit_plan(state: State<'_, AppState>, edit: Edit) -> Result<Edited, IpcError> {
-    state.session(|s| s.plan()?.apply(edit))
+pub async fn edit_plan(app: AppHandle, edit: Edit) -> Result<Edited, IpcError> {
+    session_blocking(&app, move |s| s.plan()?.apply(edit)).await
 }

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use renja_core::edit::Edited;
 use renja_core::model::{PlanIdentity, PlanOverview};
 use renja_core::{IpcError, NewPlan, OpenMode};
-use tauri::{State, WebviewWindow};
+use tauri::{AppHandle, Manager, WebviewWindow};
 
-use crate::state::AppState;
+use crate::state::session_blocking;
 
 /// Show the open plan's file name in the window title.
 fn titled(window: &WebviewWindow, overview: PlanOverview) -> PlanOverview {
@@ -18,20 +18,18 @@ fn titled(window: &WebviewWindow, overview: PlanOverview) -> PlanOverview {
 #[tauri::command]
 pub async fn create_plan(
     window: WebviewWindow,
-    state: State<'_, AppState>,
     path: PathBuf,
     new: NewPlan,
     replace: bool,
 ) -> Result<PlanOverview, IpcError> {
-    state
-        .session(|s| s.create(&path, new, replace))
+    session_blocking(window.app_handle(), move |s| s.create(&path, new, replace))
+        .await
         .map(|o| titled(&window, o))
 }
 
 #[tauri::command]
 pub async fn open_plan(
     window: WebviewWindow,
-    state: State<'_, AppState>,
     path: PathBuf,
     read_only: bool,
 ) -> Result<PlanOverview, IpcError> {
@@ -40,32 +38,32 @@ pub async fn open_plan(
     } else {
         OpenMode::Edit
     };
-    state
-        .session(|s| s.open(&path, mode))
+    session_blocking(window.app_handle(), move |s| s.open(&path, mode))
+        .await
         .map(|o| titled(&window, o))
 }
 
 #[tauri::command]
-pub async fn plan_overview(state: State<'_, AppState>) -> Result<PlanOverview, IpcError> {
-    state.session(|s| s.plan()?.overview())
+pub async fn plan_overview(app: AppHandle) -> Result<PlanOverview, IpcError> {
+    session_blocking(&app, |s| s.plan()?.overview()).await
 }
 
 #[tauri::command]
 pub async fn update_identity(
-    state: State<'_, AppState>,
+    app: AppHandle,
     identity: PlanIdentity,
 ) -> Result<Edited, IpcError> {
-    state.session(|s| s.set_identity(&identity))
+    session_blocking(&app, move |s| s.set_identity(&identity)).await
 }
 
 #[tauri::command]
-pub async fn save_copy(state: State<'_, AppState>, dest: PathBuf) -> Result<(), IpcError> {
-    state.session(|s| s.plan()?.save_copy(&dest))
+pub async fn save_copy(app: AppHandle, dest: PathBuf) -> Result<(), IpcError> {
+    session_blocking(&app, move |s| s.plan()?.save_copy(&dest)).await
 }
 
 #[tauri::command]
-pub async fn close_plan(window: WebviewWindow, state: State<'_, AppState>) -> Result<(), IpcError> {
-    state.session(|s| s.close())?;
+pub async fn close_plan(window: WebviewWindow) -> Result<(), IpcError> {
+    session_blocking(window.app_handle(), |s| s.close()).await?;
     let _ = window.set_title("Renja RB");
     Ok(())
 }

@@ -2,15 +2,15 @@
 
 use renja_core::realisasi::Realisasi;
 use renja_core::{IpcError, TahapanId};
-use tauri::State;
+use tauri::AppHandle;
 
-use crate::state::AppState;
+use crate::state::session_blocking;
 
 #[tauri::command]
 pub async fn get_realisasi(
-    state: State<'_, AppState>,
+    app: AppHandle,
     tahapan: TahapanId,
     bulan: u8,
 ) -> Result<Option<Realisasi>, IpcError> {
-    state.session(|s| s.plan()?.realisasi(tahapan, bulan))
+    session_blocking(&app, move |s| s.plan()?.realisasi(tahapan, bulan)).await
 }

@@ -2,9 +2,9 @@
 
 use renja_core::IpcError;
 use renja_core::recent::RecentFile;
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::state::AppState;
+use crate::state::{AppState, session_blocking};
 
 /// The plan path given on the command line, once; later calls get `None`.
 #[tauri::command]
@@ -15,16 +15,16 @@ pub async fn startup_path(state: State<'_, AppState>) -> Result<Option<String>, 
 }
 
 #[tauri::command]
-pub async fn recent_files(state: State<'_, AppState>) -> Result<Vec<RecentFile>, IpcError> {
-    state.session(|s| Ok(s.recent()))
+pub async fn recent_files(app: AppHandle) -> Result<Vec<RecentFile>, IpcError> {
+    session_blocking(&app, |s| Ok(s.recent())).await
 }
 
 #[tauri::command]
 pub async fn forget_recent(
-    state: State<'_, AppState>,
+    app: AppHandle,
     path: String,
 ) -> Result<Vec<RecentFile>, IpcError> {
-    state.session(|s| s.forget(&path))
+    session_blocking(&app, move |s| s.forget(&path)).await
 }
 
 /// A free path in the documents folder for a new plan of `tahun`.
