@@ -1,6 +1,9 @@
 //! The month grid's data: the whole tree flattened depth-first, one row per program, outcome,
 //! kegiatan, output and tahapan, with what each row shows. The UI filters, folds and
 //! virtualises; it gets everything in one call so scrolling never waits for the backend.
+//!
+//! This module only reads, through `storage`; what a month cell shows is `capaian`'s rule.
+//! `plan::grid` hands it the database, today's date and the undo state.
 
 use std::collections::HashMap;
 
@@ -9,10 +12,11 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::capaian::{CapaianTahapan, CellState};
-use crate::edit::Level;
 use crate::error::Result;
-use crate::plan::Plan;
-use crate::realisasi::Status;
+use crate::model::Level;
+use crate::realisasi::{self, Status};
+use crate::storage::tree::{self, Node};
+use crate::storage::{self, Read};
 use crate::undo::UndoState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -53,40 +57,6 @@ pub struct Grid {
     pub undo: UndoState,
 }
 
-struct Raw {
-    id: i64,
-    parent: i64,
-    nama: String,
-    bulan: u16,
-    kriteria: String,
-    pj: String,
-}
-
-fn level_rows(plan: &Plan, level: Level) -> Result<Vec<Raw>> {
-    let parent = level.parent().map(|(c, _)| c).unwrap_or("0");
-    let extra = if level == Level::Tahapan {
-        "bulan, kriteria, penanggung_jawab"
-    } else {
-        "0, '', ''"
-    };
-    let sql = format!(
-        "SELECT id, {parent}, nama, {extra} FROM {} ORDER BY {parent} + 0, position, id",
-        level.table()
-    );
-    let mut stmt = plan.db().prepare_cached(&sql)?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Raw {
-            id: r.get(0)?,
-            parent: r.get(1)?,
-            nama: r.get(2)?,
-            bulan: r.get(3)?,
-            kriteria: r.get(4)?,
-            pj: r.get(5)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 /// Realisasi status and evidence counts per tahapan and month.
 #[derive(Default)]
 struct Progress {
@@ -94,30 +64,12 @@ struct Progress {
     bukti: HashMap<i64, [u16; 12]>,
 }
 
-fn progress(plan: &Plan) -> Result<Progress> {
-    let mut p = Progress::default();
-    let mut stmt = plan
-        .db()
-        .prepare_cached("SELECT tahapan_id, bulan, status FROM realisasi")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, u8>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (t, m, code) = row?;
-        if let Some(status) = Status::from_code(&code) {
-            p.status.insert((t, m), status);
-        }
-    }
-    let mut stmt = plan
-        .db()
-        .prepare_cached("SELECT tahapan_id, bulan FROM bukti")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, u16>(1)?)))?;
-    for row in rows {
-        let (t, mask) = row?;
+fn progress(db: &Read) -> Result<Progress> {
+    let mut p = Progress {
+        status: realisasi::statuses(db)?.into_iter().collect(),
+        ..Progress::default()
+    };
+    for (t, mask) in storage::realisasi::bukti_bulan(db)? {
         let counts = p.bukti.entry(t).or_default();
         for (m, count) in counts.iter_mut().enumerate() {
             if mask & (1 << m) != 0 {
@@ -133,93 +85,90 @@ fn passed(tahun: i32, bulan: u8, today: NaiveDate) -> bool {
     (tahun, u32::from(bulan)) < (today.year(), today.month())
 }
 
-impl Plan {
-    pub fn grid(&self) -> Result<Grid> {
-        let tahun = self.identity()?.tahun;
-        let today = self.clock().today();
-        let progress = progress(self)?;
-        // Children of each (level, parent id), in order.
-        let mut children: HashMap<(Level, i64), Vec<Raw>> = HashMap::new();
-        for level in Level::ALL {
-            for raw in level_rows(self, level)? {
-                children.entry((level, raw.parent)).or_default().push(raw);
-            }
+/// The grid of the plan in `db` as it stands on `today`, with the state of the undo buttons.
+pub(crate) fn grid(db: &Read, today: NaiveDate, undo: UndoState) -> Result<Grid> {
+    let tahun = storage::identity::get(db)?.tahun;
+    let progress = progress(db)?;
+    // Children of each (level, parent id), in order.
+    let mut children: HashMap<(Level, i64), Vec<Node>> = HashMap::new();
+    for level in Level::ALL {
+        for node in tree::nodes(db, level)? {
+            children.entry((level, node.parent)).or_default().push(node);
         }
-        let mut rows = Vec::new();
-        // Depth-first, recursively: the tree is five levels deep.
-        fn walk(
-            children: &mut HashMap<(Level, i64), Vec<Raw>>,
-            level: Level,
-            parent: i64,
-            program: Option<i64>,
-            rows: &mut Vec<GridRow>,
-        ) -> (u16, u32) {
-            let Some(list) = children.remove(&(level, parent)) else {
-                return (0, 0);
-            };
-            let mut bulan = 0u16;
-            let mut count = 0u32;
-            for (i, raw) in list.into_iter().enumerate() {
-                let program = program.unwrap_or(raw.id);
-                let index = rows.len();
-                rows.push(GridRow {
-                    level,
-                    id: raw.id,
-                    parent: (level != Level::Program).then_some(parent),
-                    program,
-                    nomor: i as u32 + 1,
-                    nama: raw.nama,
-                    bulan: raw.bulan,
-                    kriteria: raw.kriteria,
-                    penanggung_jawab: raw.pj,
-                    tahapan: 0,
-                    cells: Vec::new(),
-                    bukti: Vec::new(),
-                });
-                let next = Level::ALL
-                    .iter()
-                    .position(|l| *l == level)
-                    .and_then(|i| Level::ALL.get(i + 1));
-                match next {
-                    Some(child) => {
-                        let (b, n) = walk(children, *child, raw.id, Some(program), rows);
-                        rows[index].bulan = b;
-                        rows[index].tahapan = n;
-                        bulan |= b;
-                        count += n;
-                    }
-                    None => {
-                        bulan |= rows[index].bulan;
-                        count += 1;
-                    }
-                }
-            }
-            (bulan, count)
-        }
-        walk(&mut children, Level::Program, 0, None, &mut rows);
-        for row in rows.iter_mut().filter(|r| r.level == Level::Tahapan) {
-            let bukti = progress.bukti.get(&row.id).copied().unwrap_or_default();
-            let status: [Option<Status>; 12] =
-                std::array::from_fn(|i| progress.status.get(&(row.id, i as u8 + 1)).copied());
-            let capaian = CapaianTahapan::new(row.bulan, status);
-            row.cells = (1..=12u8)
-                .map(|m| {
-                    capaian.sel(
-                        m,
-                        u32::from(bukti[usize::from(m - 1)]),
-                        passed(tahun, m, today),
-                    )
-                })
-                .collect();
-            row.bukti = bukti.to_vec();
-        }
-        Ok(Grid {
-            tahun,
-            rows,
-            pokja: self.pokja_names()?,
-            undo: self.undo_state(),
-        })
     }
+    let mut rows = Vec::new();
+    walk(&mut children, Level::Program, 0, None, &mut rows);
+    for row in rows.iter_mut().filter(|r| r.level == Level::Tahapan) {
+        let bukti = progress.bukti.get(&row.id).copied().unwrap_or_default();
+        let status: [Option<Status>; 12] =
+            std::array::from_fn(|i| progress.status.get(&(row.id, i as u8 + 1)).copied());
+        let capaian = CapaianTahapan::new(row.bulan, status);
+        row.cells = (1..=12u8)
+            .map(|m| {
+                capaian.sel(
+                    m,
+                    u32::from(bukti[usize::from(m - 1)]),
+                    passed(tahun, m, today),
+                )
+            })
+            .collect();
+        row.bukti = bukti.to_vec();
+    }
+    Ok(Grid {
+        tahun,
+        rows,
+        pokja: crate::team::pokja_names(db)?,
+        undo,
+    })
+}
+
+/// Append the rows of `level` under `parent` and, after each, its subtree, depth-first
+/// (recursively: the tree is five levels deep). Returns the months scheduled beneath and the
+/// number of tahapan, which a group row shows.
+fn walk(
+    children: &mut HashMap<(Level, i64), Vec<Node>>,
+    level: Level,
+    parent: i64,
+    program: Option<i64>,
+    rows: &mut Vec<GridRow>,
+) -> (u16, u32) {
+    let Some(list) = children.remove(&(level, parent)) else {
+        return (0, 0);
+    };
+    let mut bulan = 0u16;
+    let mut count = 0u32;
+    for (i, node) in list.into_iter().enumerate() {
+        let program = program.unwrap_or(node.id);
+        let index = rows.len();
+        rows.push(GridRow {
+            level,
+            id: node.id,
+            parent: (level != Level::Program).then_some(parent),
+            program,
+            nomor: i as u32 + 1,
+            nama: node.nama,
+            bulan: node.bulan,
+            kriteria: node.kriteria,
+            penanggung_jawab: node.penanggung_jawab,
+            tahapan: 0,
+            cells: Vec::new(),
+            bukti: Vec::new(),
+        });
+        match level.child() {
+            Some(child) => {
+                let (b, n) = walk(children, child, node.id, Some(program), rows);
+                rows[index].bulan = b;
+                rows[index].tahapan = n;
+                bulan |= b;
+                count += n;
+            }
+            None => {
+                bulan |= rows[index].bulan;
+                count += 1;
+            }
+        }
+    }
+    (bulan, count)
 }
 
 #[cfg(test)]

@@ -178,6 +178,63 @@ pub struct Anggota {
     pub modified_at: String,
 }
 
+/// A level of the tree program > outcome > kegiatan > output > tahapan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Level {
+    Program,
+    Outcome,
+    Kegiatan,
+    Output,
+    Tahapan,
+}
+
+impl Level {
+    /// Top to bottom.
+    pub const ALL: [Level; 5] = [
+        Level::Program,
+        Level::Outcome,
+        Level::Kegiatan,
+        Level::Output,
+        Level::Tahapan,
+    ];
+
+    /// The level's table in the plan file: a parent id (none for a program) and a `position`
+    /// among siblings.
+    pub(crate) fn table(self) -> &'static str {
+        match self {
+            Level::Program => "program",
+            Level::Outcome => "outcome",
+            Level::Kegiatan => "kegiatan",
+            Level::Output => "output",
+            Level::Tahapan => "tahapan",
+        }
+    }
+
+    /// The column naming the parent row, and the parent's level.
+    pub(crate) fn parent(self) -> Option<(&'static str, Level)> {
+        match self {
+            Level::Program => None,
+            Level::Outcome => Some(("program_id", Level::Program)),
+            Level::Kegiatan => Some(("outcome_id", Level::Outcome)),
+            Level::Output => Some(("kegiatan_id", Level::Kegiatan)),
+            Level::Tahapan => Some(("output_id", Level::Output)),
+        }
+    }
+
+    /// The level below this one; `None` for a tahapan.
+    pub(crate) fn child(self) -> Option<Level> {
+        let i = Level::ALL.iter().position(|l| *l == self)?;
+        Level::ALL.get(i + 1).copied()
+    }
+
+    /// The word used in messages and undo labels: the domain word, which is also the
+    /// table's name.
+    pub fn label(self) -> &'static str {
+        self.table()
+    }
+}
+
 /// The months a tahapan is scheduled in, 1 = Januari … 12 = Desember, stored as a 12-bit mask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Jadwal(u16);

@@ -1,16 +1,20 @@
 //! Realisasi: what was done for a tahapan in a month (status, percent, note, obstacle,
 //! follow-up), recorded and read one month at a time. What the records of a year mean for the
 //! schedule (done, done late, not done) is decided in [`crate::capaian`].
+//!
+//! The rules of a record (a month 1–12, a percent the status agrees with, notes within their
+//! length) live here; `plan::realisasi` runs each change as one transaction. This module never
+//! sees a `Plan` and reaches the `realisasi` table through `storage::realisasi` only.
 
-use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::ids::TahapanId;
 use crate::limits::MAX_CATATAN;
-use crate::plan::Plan;
-use crate::undo::Op;
+use crate::model::Level;
+use crate::storage::realisasi::{self as store, NewRealisasi};
+use crate::storage::{Read, Write, tree};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -93,7 +97,8 @@ pub(crate) fn note(field: &'static str, label: &str, text: &str, max: usize) -> 
     Ok(text.to_owned())
 }
 
-fn check_bulan(bulan: u8) -> Result<u8> {
+/// A month as sent: 1 = Januari … 12 = Desember.
+pub(crate) fn check_bulan(bulan: u8) -> Result<u8> {
     if (1..=12).contains(&bulan) {
         Ok(bulan)
     } else {
@@ -104,108 +109,89 @@ fn check_bulan(bulan: u8) -> Result<u8> {
     }
 }
 
-impl Plan {
-    /// The realisasi of a tahapan in month `bulan` (1–12), if recorded.
-    pub fn realisasi(&self, id: TahapanId, bulan: u8) -> Result<Option<Realisasi>> {
-        Ok(self
-            .db()
-            .prepare_cached(
-                "SELECT status, persen, catatan, kendala, tindak_lanjut, modified_at
-                 FROM realisasi WHERE tahapan_id = ?1 AND bulan = ?2",
-            )?
-            .query_row(params![id, bulan], |r| {
-                let code: String = r.get(0)?;
-                Ok((code, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-            })
-            .optional()?
-            .map(
-                |(code, persen, catatan, kendala, tindak_lanjut, modified_at)| Realisasi {
-                    tahapan: id,
-                    bulan,
-                    status: Status::from_code(&code).unwrap_or(Status::BelumDimulai),
-                    persen,
-                    catatan,
-                    kendala,
-                    tindak_lanjut,
-                    modified_at,
-                },
-            ))
-    }
+/// A realisasi checked and tidied, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checked {
+    bulan: u8,
+    status: Status,
+    persen: u8,
+    catatan: String,
+    kendala: String,
+    tindak_lanjut: String,
+}
 
-    /// Record (or replace) the realisasi of a tahapan in month `bulan`.
-    pub fn set_realisasi(
-        &mut self,
-        id: TahapanId,
-        bulan: u8,
-        input: &RealisasiInput,
-    ) -> Result<()> {
-        let bulan = check_bulan(bulan)?;
-        if input.persen > 100 {
-            return Err(Error::invalid(
-                "persen",
-                "Persentase harus antara 0 dan 100.",
-            ));
-        }
-        // The status decides the ends of the scale: done is 100 %, not started is 0 %.
-        let persen = match input.status {
-            Status::Selesai => 100,
-            Status::BelumDimulai => 0,
-            _ => input.persen,
-        };
-        let catatan = note("catatan", "Catatan", &input.catatan, MAX_CATATAN)?;
-        let kendala = note("kendala", "Kendala", &input.kendala, MAX_CATATAN)?;
-        let tindak_lanjut = note(
+/// Check a realisasi for month `bulan` as the form sent it.
+pub(crate) fn check(bulan: u8, input: &RealisasiInput) -> Result<Checked> {
+    let bulan = check_bulan(bulan)?;
+    if input.persen > 100 {
+        return Err(Error::invalid(
+            "persen",
+            "Persentase harus antara 0 dan 100.",
+        ));
+    }
+    // The status decides the ends of the scale: done is 100 %, not started is 0 %.
+    let persen = match input.status {
+        Status::Selesai => 100,
+        Status::BelumDimulai => 0,
+        _ => input.persen,
+    };
+    Ok(Checked {
+        bulan,
+        status: input.status,
+        persen,
+        catatan: note("catatan", "Catatan", &input.catatan, MAX_CATATAN)?,
+        kendala: note("kendala", "Kendala", &input.kendala, MAX_CATATAN)?,
+        tindak_lanjut: note(
             "tindak_lanjut",
             "Tindak lanjut",
             &input.tindak_lanjut,
             MAX_CATATAN,
-        )?;
-        self.transact(Op::Realisasi, |tx, now| {
-            let exists: Option<i64> = tx
-                .query_row("SELECT id FROM tahapan WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
-            if exists.is_none() {
-                return Err(Error::Missing {
-                    what: "tahapan",
-                    id: id.0,
-                });
-            }
-            tx.execute(
-                "INSERT INTO realisasi (uuid, tahapan_id, bulan, status, persen, catatan, kendala,
-                    tindak_lanjut, modified_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT (tahapan_id, bulan) DO UPDATE SET
-                    status = excluded.status, persen = excluded.persen,
-                    catatan = excluded.catatan, kendala = excluded.kendala,
-                    tindak_lanjut = excluded.tindak_lanjut, modified_at = excluded.modified_at
-                 WHERE status <> excluded.status OR persen <> excluded.persen
-                    OR catatan <> excluded.catatan OR kendala <> excluded.kendala
-                    OR tindak_lanjut <> excluded.tindak_lanjut",
-                params![
-                    crate::storage::new_uuid(),
-                    id,
-                    bulan,
-                    input.status.code(),
-                    persen,
-                    catatan,
-                    kendala,
-                    tindak_lanjut,
-                    now
-                ],
-            )?;
-            Ok(())
-        })
-    }
+        )?,
+    })
+}
 
-    /// Remove the realisasi of a tahapan in month `bulan`.
-    pub fn clear_realisasi(&mut self, id: TahapanId, bulan: u8) -> Result<()> {
-        let bulan = check_bulan(bulan)?;
-        self.transact(Op::ClearRealisasi, |tx, _| {
-            tx.execute(
-                "DELETE FROM realisasi WHERE tahapan_id = ?1 AND bulan = ?2",
-                params![id, bulan],
-            )?;
-            Ok(())
-        })
+/// The realisasi of a tahapan in month `bulan`, if recorded.
+pub(crate) fn get(db: &Read, id: TahapanId, bulan: u8) -> Result<Option<Realisasi>> {
+    Ok(store::get(db, id, bulan)?.map(|r| Realisasi {
+        tahapan: id,
+        bulan,
+        // The schema's CHECK admits only known codes.
+        status: Status::from_code(&r.status).unwrap_or(Status::BelumDimulai),
+        persen: r.persen,
+        catatan: r.catatan,
+        kendala: r.kendala,
+        tindak_lanjut: r.tindak_lanjut,
+        modified_at: r.modified_at,
+    }))
+}
+
+/// Record (or replace) a checked realisasi of a tahapan.
+pub(crate) fn set(tx: &Write<'_>, now: &str, id: TahapanId, r: &Checked) -> Result<()> {
+    if !tree::exists(tx, Level::Tahapan, id.0)? {
+        return Err(Error::Missing {
+            what: "tahapan",
+            id: id.0,
+        });
     }
+    let row = NewRealisasi {
+        status: r.status.code(),
+        persen: r.persen,
+        catatan: &r.catatan,
+        kendala: &r.kendala,
+        tindak_lanjut: &r.tindak_lanjut,
+    };
+    store::put(tx, id, r.bulan, &row, now)
+}
+
+/// Remove the realisasi of a tahapan in month `bulan` (checked with [`check_bulan`]).
+pub(crate) fn clear(tx: &Write<'_>, id: TahapanId, bulan: u8) -> Result<()> {
+    store::delete(tx, id, bulan)
+}
+
+/// The status of every recorded month, by (tahapan id, bulan).
+pub(crate) fn statuses(db: &Read) -> Result<Vec<((i64, u8), Status)>> {
+    Ok(store::statuses(db)?
+        .into_iter()
+        .filter_map(|(t, m, code)| Some(((t, m), Status::from_code(&code)?)))
+        .collect())
 }

@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::model::{Jadwal, PlanIdentity};
+use crate::storage::Write;
 use crate::storage::tree::{self, NewTahapan};
 
 const SEED_CSV: &str = include_str!("../../../assets/template/rencana_aksi_disbun_kukar_2023.csv");
@@ -97,7 +98,7 @@ fn find_or_insert<P: Copy + Eq + std::hash::Hash, C: Copy>(
 }
 
 /// Insert the template's tree into a fresh plan.
-pub(crate) fn apply(conn: &rusqlite::Connection, template: Template, now: &str) -> Result<()> {
+pub(crate) fn apply(tx: &Write<'_>, template: Template, now: &str) -> Result<()> {
     if template == Template::Empty {
         return Ok(());
     }
@@ -107,19 +108,19 @@ pub(crate) fn apply(conn: &rusqlite::Connection, template: Template, now: &str) 
     let mut outputs = HashMap::new();
     for row in rows()? {
         let p = find_or_insert(&mut programs, (), &row.program_no.to_string(), || {
-            tree::insert_program(conn, &row.program, now)
+            tree::insert_program(tx, &row.program, now)
         })?;
         let o = find_or_insert(&mut outcomes, p, &row.outcome, || {
-            tree::insert_outcome(conn, p, &row.outcome, now)
+            tree::insert_outcome(tx, p, &row.outcome, now)
         })?;
         let k = find_or_insert(&mut kegiatan, o, &row.kegiatan, || {
-            tree::insert_kegiatan(conn, o, &row.kegiatan, now)
+            tree::insert_kegiatan(tx, o, &row.kegiatan, now)
         })?;
         let u = find_or_insert(&mut outputs, k, &row.output, || {
-            tree::insert_output(conn, k, &row.output, now)
+            tree::insert_output(tx, k, &row.output, now)
         })?;
         tree::insert_tahapan(
-            conn,
+            tx,
             u,
             &NewTahapan {
                 nama: &row.tahapan,

@@ -1,19 +1,24 @@
-//! Undo and redo for every edit, kept in one place: the transaction path.
+//! Undo and redo for every edit: the history rules.
 //!
 //! While a plan is edited, TEMP triggers on every table write the inverse of each row change
 //! (as SQL built with `quote()`) into a TEMP table, `undo_log`. An edit made through
-//! [`Plan::transact`](crate::Plan) is one [`Step`]: the range of log rows it produced. Undoing
-//! replays a step's inverses newest first, in one transaction, which logs the inverses of the
-//! undo itself: those become the redo step. Nothing of this is stored in the plan file (TEMP
+//! `Plan::transact` is one [`Step`]: the range of log rows it produced. Undoing replays a
+//! step's inverses newest first, in one transaction, which logs the inverses of the undo
+//! itself: those become the redo step. Nothing of this is stored in the plan file (TEMP
 //! objects live in the connection), so the history ends when the plan is closed.
 //!
 //! Rows brought back by undo get a fresh `modified_at`: for merging, an undo is a new change.
+//!
+//! The SQL (the log table, the triggers, reading and replaying log rows) is
+//! `storage::undo`'s. This module decides what is logged, what a step is, how many are kept
+//! and what each is called ([`Op`]); it knows no feature module, only `model` and `storage`.
 
-use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::model::Level;
+use crate::storage::{self, Read, Write};
 
 /// Whether changes to `table` are undoable: every table of the plan but `berkas`, whose rows
 /// (file contents) never change and are only dropped when nothing refers to them; logging
@@ -49,70 +54,15 @@ pub(crate) struct History {
     redo: Vec<Step>,
 }
 
-fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
-    let names = stmt.query_map([], |r| r.get::<_, String>(1))?;
-    Ok(names.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The triggers of one table. Table and column names come from our own schema.
-fn triggers_sql(table: &str, cols: &[String]) -> String {
-    let set = cols
-        .iter()
-        .filter(|c| *c != "id")
-        .map(|c| format!("'{c}=' || quote(OLD.{c})"))
-        .collect::<Vec<_>>()
-        .join(" || ',' || ");
-    let names = cols.join(",");
-    let values = cols
-        .iter()
-        .map(|c| format!("quote(OLD.{c})"))
-        .collect::<Vec<_>>()
-        .join(" || ',' || ");
-    format!(
-        "CREATE TEMP TRIGGER undo_{table}_insert AFTER INSERT ON main.{table} BEGIN
-           INSERT INTO undo_log (tbl, row, sql)
-           VALUES ('{table}', NEW.id, 'DELETE FROM main.{table} WHERE id = ' || NEW.id);
-         END;
-         CREATE TEMP TRIGGER undo_{table}_update AFTER UPDATE ON main.{table} BEGIN
-           INSERT INTO undo_log (tbl, row, sql)
-           VALUES ('{table}', OLD.id,
-                   'UPDATE main.{table} SET ' || {set} || ' WHERE id = ' || OLD.id);
-         END;
-         CREATE TEMP TRIGGER undo_{table}_delete BEFORE DELETE ON main.{table} BEGIN
-           INSERT INTO undo_log (tbl, row, sql)
-           VALUES ('{table}', OLD.id,
-                   'INSERT INTO main.{table} ({names}) VALUES (' || {values} || ')');
-         END;"
-    )
-}
-
-fn last_seq(conn: &Connection) -> Result<i64> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(seq), 0) FROM temp.undo_log", [], |r| {
-            r.get(0)
-        })?,
-    )
-}
-
 impl History {
     /// Create the log and triggers on first use (so bulk writes that are not edits, such as
     /// creating a plan, log nothing).
-    pub(crate) fn install(&mut self, conn: &Connection) -> Result<()> {
+    pub(crate) fn install(&mut self, db: &Read) -> Result<()> {
         if self.installed {
             return Ok(());
         }
-        let mut sql = String::from(
-            "CREATE TEMP TABLE undo_log (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                tbl TEXT NOT NULL,
-                row INTEGER NOT NULL,
-                sql TEXT NOT NULL);",
-        );
-        for (table, _) in crate::storage::TABLES.iter().filter(|(t, _)| undoable(t)) {
-            sql.push_str(&triggers_sql(table, &columns(conn, table)?));
-        }
-        conn.execute_batch(&sql)?;
+        let tables = storage::TABLES.iter().map(|(t, _)| *t);
+        storage::undo::install(db, tables.filter(|t| undoable(t)))?;
         self.installed = true;
         Ok(())
     }
@@ -124,22 +74,20 @@ impl History {
         }
     }
 
-    pub(crate) fn mark(&self, tx: &Transaction<'_>) -> Result<i64> {
-        last_seq(tx)
+    /// Where the log stands before an edit.
+    pub(crate) fn mark(&self, tx: &Write<'_>) -> Result<i64> {
+        storage::undo::last_seq(tx)
     }
 
     /// Close an edit that started at log position `before`: a new step, and the redo history
     /// is dropped. Called inside the edit's transaction; returns the step to push after commit.
-    pub(crate) fn close(&self, tx: &Transaction<'_>, op: Op, before: i64) -> Result<Option<Step>> {
-        let after = last_seq(tx)?;
+    pub(crate) fn close(&self, tx: &Write<'_>, op: Op, before: i64) -> Result<Option<Step>> {
+        let after = storage::undo::last_seq(tx)?;
         if after == before {
             return Ok(None);
         }
         for s in &self.redo {
-            tx.execute(
-                "DELETE FROM temp.undo_log WHERE seq BETWEEN ?1 AND ?2",
-                [s.first, s.last],
-            )?;
+            storage::undo::forget(tx, s.first, s.last)?;
         }
         Ok(Some(Step {
             op,
@@ -149,16 +97,13 @@ impl History {
     }
 
     /// After commit: remember the step.
-    pub(crate) fn push(&mut self, tx_conn: &Connection, step: Step) {
+    pub(crate) fn push(&mut self, db: &Read, step: Step) {
         self.redo.clear();
         self.undo.push(step);
         if self.undo.len() > MAX_STEPS {
             let old = self.undo.remove(0);
             // Forgetting history is best effort: a failure only leaves memory in use.
-            let _ = tx_conn.execute(
-                "DELETE FROM temp.undo_log WHERE seq BETWEEN ?1 AND ?2",
-                [old.first, old.last],
-            );
+            let _ = storage::undo::forget(db, old.first, old.last);
         }
     }
 
@@ -185,39 +130,26 @@ impl History {
 
 /// Replay `step` backwards inside `tx` and return the step that reverses the replay.
 /// `now` stamps `modified_at` of every row the replay brought back or changed.
-pub(crate) fn replay(tx: &Transaction<'_>, step: Step, now: &str) -> Result<Step> {
+pub(crate) fn replay(tx: &Write<'_>, step: Step, now: &str) -> Result<Step> {
     // Children are re-inserted before their parents are; check references at commit.
-    tx.pragma_update(None, "defer_foreign_keys", true)?;
-    let before = last_seq(tx)?;
-    let entries: Vec<(String, i64, String)> = {
-        let mut stmt = tx.prepare(
-            "SELECT tbl, row, sql FROM temp.undo_log WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq DESC",
-        )?;
-        let rows = stmt.query_map([step.first, step.last], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let mut touched: Vec<(String, i64)> = Vec::new();
-    for (tbl, row, sql) in &entries {
-        tx.execute_batch(sql)?;
-        if !touched.iter().any(|(t, r)| t == tbl && r == row) {
-            touched.push((tbl.clone(), *row));
+    storage::undo::defer_foreign_keys(tx)?;
+    let before = storage::undo::last_seq(tx)?;
+    let entries = storage::undo::entries(tx, step.first, step.last)?;
+    let mut touched: Vec<(&str, i64)> = Vec::new();
+    for entry in &entries {
+        storage::undo::run(tx, entry)?;
+        if !touched
+            .iter()
+            .any(|(t, r)| *t == entry.table && *r == entry.row)
+        {
+            touched.push((&entry.table, entry.row));
         }
     }
-    for (tbl, row) in &touched {
-        if crate::storage::TABLES.iter().any(|(t, _)| t == tbl) {
-            tx.execute(
-                &format!("UPDATE main.{tbl} SET modified_at = ?1 WHERE id = ?2"),
-                rusqlite::params![now, row],
-            )?;
-        }
+    for (table, row) in touched {
+        storage::undo::touch(tx, table, row, now)?;
     }
-    tx.execute(
-        "DELETE FROM temp.undo_log WHERE seq BETWEEN ?1 AND ?2",
-        [step.first, step.last],
-    )?;
-    let after = last_seq(tx)?;
+    storage::undo::forget(tx, step.first, step.last)?;
+    let after = storage::undo::last_seq(tx)?;
     Ok(Step {
         op: step.op,
         first: before + 1,
@@ -229,10 +161,10 @@ pub(crate) fn replay(tx: &Transaction<'_>, step: Step, now: &str) -> Result<Step
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Op {
     UpdateIdentity,
-    Add(crate::edit::Level),
-    Rename(crate::edit::Level),
-    Delete(crate::edit::Level),
-    Move(crate::edit::Level),
+    Add(Level),
+    Rename(Level),
+    Delete(Level),
+    Move(Level),
     Schedule,
     EditKriteria,
     EditPenanggungJawab,

@@ -1,5 +1,6 @@
 //! One request type for every edit the plan screen makes ([`Edit`]), and what the screen
-//! gets back ([`Edited`]). The shell has a single command for all of them.
+//! gets back ([`Edited`]). The shell has a single command for all of them; `plan::edit`
+//! (`Plan::apply`) runs it.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -7,10 +8,9 @@ use ts_rs::TS;
 use super::{Level, NewNode};
 use crate::error::{Error, Result};
 use crate::ids::TahapanId;
-use crate::plan::Plan;
 
 /// The bit of month `m` (1 = Januari … 12 = Desember).
-fn month_bit(m: u8) -> Result<u16> {
+pub(crate) fn month_bit(m: u8) -> Result<u16> {
     if (1..=12).contains(&m) {
         Ok(1 << (m - 1))
     } else {
@@ -19,6 +19,16 @@ fn month_bit(m: u8) -> Result<u16> {
             "Bulan harus antara Januari dan Desember.",
         ))
     }
+}
+
+/// The bits of every month from `from` to `to` (1–12, either order).
+pub(crate) fn month_range(from: u8, to: u8) -> Result<u16> {
+    let (lo, hi) = (from.min(to), from.max(to));
+    let mut range = 0u16;
+    for m in lo..=hi {
+        range |= month_bit(m)?;
+    }
+    Ok(range)
 }
 
 /// Every edit the plan screen can make, as one request: the shell has one command for all
@@ -147,79 +157,4 @@ pub struct Edited {
     /// The row or member an add created, to select it.
     #[ts(type = "number | null")]
     pub created: Option<i64>,
-}
-
-impl Plan {
-    /// Everything the plan screen shows.
-    pub fn screen(&self, created: Option<i64>) -> Result<Edited> {
-        Ok(Edited {
-            overview: self.overview()?,
-            grid: self.grid()?,
-            team: self.team()?,
-            created,
-        })
-    }
-
-    /// Apply one edit and return the new state of the screen.
-    pub fn apply(&mut self, edit: Edit) -> Result<Edited> {
-        let created = match edit {
-            Edit::AddNode { at, nama } => Some(self.add_node(at, &nama)?),
-            Edit::RenameNode { level, id, nama } => {
-                self.rename_node(level, id, &nama).map(|()| None)?
-            }
-            Edit::DeleteNode { level, id } => self.delete_node(level, id).map(|()| None)?,
-            Edit::MoveNode { level, id, index } => {
-                self.move_node(level, id, index as usize).map(|()| None)?
-            }
-            Edit::SetBulan { id, bulan } => self.set_bulan(id, bulan).map(|()| None)?,
-            Edit::ToggleBulan { id, bulan } => {
-                let month = month_bit(bulan)?;
-                self.change_bulan(id, |mask| mask ^ month).map(|()| None)?
-            }
-            Edit::ScheduleBulan { id, from, to, on } => {
-                let (lo, hi) = (from.min(to), from.max(to));
-                let mut range = 0u16;
-                for m in lo..=hi {
-                    range |= month_bit(m)?;
-                }
-                self.change_bulan(id, |mask| if on { mask | range } else { mask & !range })
-                    .map(|()| None)?
-            }
-            Edit::SetKriteria { id, text } => self.set_kriteria(id, &text).map(|()| None)?,
-            Edit::SetPenanggungJawab { id, text } => {
-                self.set_penanggung_jawab(id, &text).map(|()| None)?
-            }
-            Edit::AddAnggota { anggota } => Some(self.add_anggota(&anggota)?.0),
-            Edit::UpdateAnggota { id, anggota } => {
-                self.update_anggota(id, &anggota).map(|()| None)?
-            }
-            Edit::DeleteAnggota { id } => self.delete_anggota(id).map(|()| None)?,
-            Edit::MoveAnggota { id, index } => {
-                self.move_anggota(id, index as usize).map(|()| None)?
-            }
-            Edit::SetRealisasi {
-                id,
-                bulan,
-                realisasi,
-            } => self.set_realisasi(id, bulan, &realisasi).map(|()| None)?,
-            Edit::ClearRealisasi { id, bulan } => self.clear_realisasi(id, bulan).map(|()| None)?,
-            Edit::AddBukti {
-                tahapan,
-                bukti,
-                files,
-            } => Some(self.add_bukti(tahapan, &bukti, &files)?),
-            Edit::UpdateBukti { id, bukti } => self.update_bukti(id, &bukti).map(|()| None)?,
-            Edit::AddBuktiFiles { id, files } => self.add_bukti_files(id, &files).map(|()| None)?,
-            Edit::RemoveBuktiFile { id } => self.remove_bukti_file(id).map(|()| None)?,
-            Edit::DeleteBukti { id } => self.delete_bukti(id).map(|()| None)?,
-            Edit::SetLogo { file } => self.set_logo(&file).map(|()| None)?,
-            Edit::RemoveLogo => self.remove_logo().map(|()| None)?,
-            Edit::SetCatatanTahunan { catatan } => {
-                self.set_catatan_tahunan(&catatan).map(|()| None)?
-            }
-            Edit::Undo => self.undo().map(|_| None)?,
-            Edit::Redo => self.redo().map(|_| None)?,
-        };
-        self.screen(created)
-    }
 }

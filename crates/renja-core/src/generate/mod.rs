@@ -39,7 +39,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::TransactionBehavior;
 
 use crate::clock::Clock;
 use crate::error::{Error, Result};
@@ -362,7 +362,12 @@ fn next<'a, T>(list: &'a [T], at: &mut usize) -> &'a T {
     item
 }
 
-fn fill(conn: &Connection, seed: &Seed, spec: &GenerateSpec, now: &str) -> Result<()> {
+fn fill(
+    conn: &crate::storage::Write<'_>,
+    seed: &Seed,
+    spec: &GenerateSpec,
+    now: &str,
+) -> Result<()> {
     let mut rng = Rng(spec.seed);
     let program_ids = seed
         .programs

@@ -1,7 +1,8 @@
 //! The single `plan` row: the plan's identity and the decree that set it.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
+use super::{Read, Write};
 use crate::error::{Error, Result};
 use crate::model::PlanIdentity;
 
@@ -9,9 +10,9 @@ const COLUMNS: &str = "pemerintah_daerah, instansi, unit_kerja, alamat, telepon,
      kode_pos, tahun, nomor_keputusan, tanggal_keputusan, tempat_penetapan, kepala_nama, \
      kepala_nip, ketua_nama, ketua_nip";
 
-pub(crate) fn get(conn: &Connection) -> Result<PlanIdentity> {
+pub(crate) fn get(db: &Read) -> Result<PlanIdentity> {
     let sql = format!("SELECT {COLUMNS} FROM plan WHERE id = 1");
-    conn.prepare_cached(&sql)?
+    db.prepare_cached(&sql)?
         .query_row([], |r| {
             Ok(PlanIdentity {
                 pemerintah_daerah: r.get(0)?,
@@ -40,15 +41,16 @@ pub(crate) fn get(conn: &Connection) -> Result<PlanIdentity> {
 }
 
 /// (uuid, created_at, modified_at) of the plan row.
-pub(crate) fn stamps(conn: &Connection) -> Result<(String, String, String)> {
-    Ok(conn
+pub(crate) fn stamps(db: &Read) -> Result<(String, String, String)> {
+    Ok(db
         .prepare_cached("SELECT uuid, created_at, modified_at FROM plan WHERE id = 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
 /// Write the identity row; `insert` creates it (a new plan), otherwise it is updated.
-pub(crate) fn put(conn: &Connection, id: &PlanIdentity, now: &str, insert: bool) -> Result<()> {
-    let values = params![
+pub(crate) fn put(tx: &Write<'_>, id: &PlanIdentity, now: &str, insert: bool) -> Result<()> {
+    let uuid = super::new_uuid();
+    let mut values = params![
         id.pemerintah_daerah,
         id.instansi,
         id.unit_kerja,
@@ -66,17 +68,18 @@ pub(crate) fn put(conn: &Connection, id: &PlanIdentity, now: &str, insert: bool)
         id.ketua_nama,
         id.ketua_nip,
         now,
-    ];
+    ]
+    .to_vec();
     if insert {
+        values.push(&uuid);
         let sql = format!(
             "INSERT INTO plan (id, uuid, created_at, {COLUMNS}, modified_at)
-             VALUES (1, '{}', ?17, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                     ?15, ?16, ?17)",
-            super::new_uuid()
+             VALUES (1, ?18, ?17, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                     ?15, ?16, ?17)"
         );
-        conn.execute(&sql, values)?;
+        tx.prepare_cached(&sql)?.execute(values.as_slice())?;
     } else {
-        conn.prepare_cached(
+        tx.prepare_cached(
             "UPDATE plan SET pemerintah_daerah = ?1, instansi = ?2, unit_kerja = ?3, alamat = ?4,
                 telepon = ?5, email = ?6, laman = ?7, kode_pos = ?8, tahun = ?9,
                 nomor_keputusan = ?10, tanggal_keputusan = ?11, tempat_penetapan = ?12,
@@ -84,7 +87,7 @@ pub(crate) fn put(conn: &Connection, id: &PlanIdentity, now: &str, insert: bool)
                 modified_at = ?17
              WHERE id = 1",
         )?
-        .execute(values)?;
+        .execute(values.as_slice())?;
     }
     Ok(())
 }

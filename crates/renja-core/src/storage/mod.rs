@@ -3,8 +3,11 @@
 //! inside one `IMMEDIATE` transaction, the version kept in `PRAGMA user_version`.
 
 pub(crate) mod identity;
+mod position;
+pub(crate) mod realisasi;
 pub(crate) mod team;
 pub(crate) mod tree;
+pub(crate) mod undo;
 pub(crate) mod verify;
 
 use rusqlite::{Connection, TransactionBehavior};
@@ -73,24 +76,6 @@ pub(crate) fn migrate(conn: &mut Connection, from: u32, to: u32) -> Result<()> {
     tx.pragma_update(None, "user_version", to)?;
     tx.commit()?;
     Ok(())
-}
-
-/// The highest `position` + 1 among rows of `table` under a parent, for appending.
-pub(crate) fn next_position(
-    conn: &Connection,
-    table: &str,
-    parent_column: Option<&str>,
-    parent: i64,
-) -> Result<i64> {
-    let sql = match parent_column {
-        Some(col) => {
-            format!("SELECT coalesce(max(position), -1) + 1 FROM {table} WHERE {col} = ?1")
-        }
-        None => format!("SELECT coalesce(max(position), -1) + 1 FROM {table} WHERE ?1 = ?1"),
-    };
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row([parent], |r| r.get(0))?)
 }
 
 pub(crate) fn new_uuid() -> String {

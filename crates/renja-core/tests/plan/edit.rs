@@ -416,3 +416,24 @@ fn edits_survive_closing_and_reopening() {
         .expect("row");
     assert_eq!(row.bulan, 0b1010_0000_0001);
 }
+
+/// Adding at the end used to take the number of siblings as the new position, which ties with
+/// a sibling once rows before it were deleted (positions are not renumbered on delete): the new
+/// row then sorted before that sibling instead of last.
+#[test]
+fn a_row_added_at_the_end_after_deletes_is_last() {
+    let dir = tempdir();
+    let mut plan = seed_plan(dir.path());
+    let programs = ids(&plan, Level::Program);
+    plan.delete_node(Level::Program, programs[0])
+        .expect("delete first");
+    plan.delete_node(Level::Program, programs[1])
+        .expect("delete second");
+    let end = NewNode {
+        level: Level::Program,
+        parent: None,
+        after: None,
+    };
+    let added = plan.add_node(end, "RB Tematik").expect("add at the end");
+    assert_eq!(ids(&plan, Level::Program).last(), Some(&added));
+}

@@ -1,106 +1,16 @@
-//! The plan's tree: program > outcome > kegiatan > output > tahapan. Each level is a table
-//! with a parent id and a `position` among its siblings.
+//! Reads of the whole tree at once: the counts and per-program summaries of the plan screen and
+//! `renja info`, and the nested tree of `renja dump`.
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, params};
-
+use super::super::Read;
 use crate::error::Result;
-use crate::ids::{KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId};
 use crate::model::{
     Counts, DumpKegiatan, DumpOutcome, DumpOutput, DumpProgram, DumpTahapan, Jadwal, ProgramSummary,
 };
 
-pub(crate) fn insert_program(conn: &Connection, nama: &str, now: &str) -> Result<ProgramId> {
-    let position = super::next_position(conn, "program", None, 0)?;
-    conn.prepare_cached(
-        "INSERT INTO program (uuid, position, nama, modified_at) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![super::new_uuid(), position, nama, now])?;
-    Ok(ProgramId(conn.last_insert_rowid()))
-}
-
-/// Insert a row under a parent at the end of its siblings. `table` and `parent_column` are
-/// compile-time names from this module, never user text.
-fn insert_child(
-    conn: &Connection,
-    table: &str,
-    parent_column: &str,
-    parent: i64,
-    nama: &str,
-    now: &str,
-) -> Result<i64> {
-    let position = super::next_position(conn, table, Some(parent_column), parent)?;
-    let sql = format!(
-        "INSERT INTO {table} (uuid, {parent_column}, position, nama, modified_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)"
-    );
-    conn.prepare_cached(&sql)?
-        .execute(params![super::new_uuid(), parent, position, nama, now])?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub(crate) fn insert_outcome(
-    conn: &Connection,
-    program: ProgramId,
-    nama: &str,
-    now: &str,
-) -> Result<OutcomeId> {
-    insert_child(conn, "outcome", "program_id", program.0, nama, now).map(OutcomeId)
-}
-
-pub(crate) fn insert_kegiatan(
-    conn: &Connection,
-    outcome: OutcomeId,
-    nama: &str,
-    now: &str,
-) -> Result<KegiatanId> {
-    insert_child(conn, "kegiatan", "outcome_id", outcome.0, nama, now).map(KegiatanId)
-}
-
-pub(crate) fn insert_output(
-    conn: &Connection,
-    kegiatan: KegiatanId,
-    nama: &str,
-    now: &str,
-) -> Result<OutputId> {
-    insert_child(conn, "output", "kegiatan_id", kegiatan.0, nama, now).map(OutputId)
-}
-
-pub(crate) struct NewTahapan<'a> {
-    pub nama: &'a str,
-    pub bulan: Jadwal,
-    pub kriteria: &'a str,
-    pub penanggung_jawab: &'a str,
-}
-
-pub(crate) fn insert_tahapan(
-    conn: &Connection,
-    output: OutputId,
-    t: &NewTahapan<'_>,
-    now: &str,
-) -> Result<TahapanId> {
-    let position = super::next_position(conn, "tahapan", Some("output_id"), output.0)?;
-    conn.prepare_cached(
-        "INSERT INTO tahapan
-            (uuid, output_id, position, nama, bulan, kriteria, penanggung_jawab, modified_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        super::new_uuid(),
-        output.0,
-        position,
-        t.nama,
-        t.bulan.mask(),
-        t.kriteria,
-        t.penanggung_jawab,
-        now
-    ])?;
-    Ok(TahapanId(conn.last_insert_rowid()))
-}
-
-pub(crate) fn counts(conn: &Connection) -> Result<Counts> {
-    Ok(conn
+pub(crate) fn counts(db: &Read) -> Result<Counts> {
+    Ok(db
         .prepare_cached(
             "SELECT (SELECT count(*) FROM program), (SELECT count(*) FROM outcome),
                     (SELECT count(*) FROM kegiatan), (SELECT count(*) FROM output),
@@ -119,8 +29,8 @@ pub(crate) fn counts(conn: &Connection) -> Result<Counts> {
 }
 
 /// Every program with the number of rows beneath it, in plan order.
-pub(crate) fn program_summaries(conn: &Connection) -> Result<Vec<ProgramSummary>> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn program_summaries(db: &Read) -> Result<Vec<ProgramSummary>> {
+    let mut stmt = db.prepare_cached(
         "SELECT p.id, p.nama,
             (SELECT count(*) FROM outcome o WHERE o.program_id = p.id),
             (SELECT count(*) FROM kegiatan k JOIN outcome o ON k.outcome_id = o.id
@@ -154,12 +64,12 @@ pub(crate) fn program_summaries(conn: &Connection) -> Result<Vec<ProgramSummary>
 type LevelRow = (i64, i64, String, String, String);
 
 /// Rows of one tree level, in order.
-fn level(conn: &Connection, table: &str, parent_column: &str) -> Result<Vec<LevelRow>> {
+fn level(db: &Read, table: &str, parent_column: &str) -> Result<Vec<LevelRow>> {
     let sql = format!(
         "SELECT id, {parent_column}, uuid, nama, modified_at FROM {table}
          ORDER BY {parent_column}, position, id"
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt.query_map([], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
     })?;
@@ -176,8 +86,8 @@ fn by_parent<T>(rows: impl IntoIterator<Item = (i64, T)>) -> HashMap<i64, Vec<T>
 }
 
 /// The whole tree, nested, for `renja dump`.
-pub(crate) fn load_dump(conn: &Connection) -> Result<Vec<DumpProgram>> {
-    let mut stmt = conn.prepare(
+pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
+    let mut stmt = db.prepare_cached(
         "SELECT output_id, uuid, nama, bulan, kriteria, penanggung_jawab, modified_at
          FROM tahapan ORDER BY output_id, position, id",
     )?;
@@ -197,7 +107,7 @@ pub(crate) fn load_dump(conn: &Connection) -> Result<Vec<DumpProgram>> {
     })?;
     let mut tahapan = by_parent(tahapan.collect::<rusqlite::Result<Vec<_>>>()?);
 
-    let mut outputs = by_parent(level(conn, "output", "kegiatan_id")?.into_iter().map(
+    let mut outputs = by_parent(level(db, "output", "kegiatan_id")?.into_iter().map(
         |(id, parent, uuid, nama, modified_at)| {
             let tahapan = tahapan.remove(&id).unwrap_or_default();
             (
@@ -211,7 +121,7 @@ pub(crate) fn load_dump(conn: &Connection) -> Result<Vec<DumpProgram>> {
             )
         },
     ));
-    let mut kegiatan = by_parent(level(conn, "kegiatan", "outcome_id")?.into_iter().map(
+    let mut kegiatan = by_parent(level(db, "kegiatan", "outcome_id")?.into_iter().map(
         |(id, parent, uuid, nama, modified_at)| {
             let outputs = outputs.remove(&id).unwrap_or_default();
             (
@@ -225,7 +135,7 @@ pub(crate) fn load_dump(conn: &Connection) -> Result<Vec<DumpProgram>> {
             )
         },
     ));
-    let mut outcomes = by_parent(level(conn, "outcome", "program_id")?.into_iter().map(
+    let mut outcomes = by_parent(level(db, "outcome", "program_id")?.into_iter().map(
         |(id, parent, uuid, nama, modified_at)| {
             let kegiatan = kegiatan.remove(&id).unwrap_or_default();
             (
@@ -240,7 +150,7 @@ pub(crate) fn load_dump(conn: &Connection) -> Result<Vec<DumpProgram>> {
         },
     ));
     let mut stmt =
-        conn.prepare("SELECT id, uuid, nama, modified_at FROM program ORDER BY position, id")?;
+        db.prepare_cached("SELECT id, uuid, nama, modified_at FROM program ORDER BY position, id")?;
     let programs = stmt.query_map([], |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?;

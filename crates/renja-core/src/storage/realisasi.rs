@@ -1,0 +1,106 @@
+//! The `realisasi` table: what was done for a tahapan in a month, one row per tahapan and
+//! month. The status is stored as its code (`crate::realisasi::Status` reads it); the checks
+//! of what may be stored are the caller's.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Read, Write};
+use crate::error::Result;
+use crate::ids::TahapanId;
+
+/// A realisasi as stored.
+pub(crate) struct RealisasiRow {
+    pub status: String,
+    pub persen: u8,
+    pub catatan: String,
+    pub kendala: String,
+    pub tindak_lanjut: String,
+    pub modified_at: String,
+}
+
+/// A realisasi to store, checked by the caller.
+pub(crate) struct NewRealisasi<'a> {
+    pub status: &'static str,
+    pub persen: u8,
+    pub catatan: &'a str,
+    pub kendala: &'a str,
+    pub tindak_lanjut: &'a str,
+}
+
+pub(crate) fn get(db: &Read, tahapan: TahapanId, bulan: u8) -> Result<Option<RealisasiRow>> {
+    Ok(db
+        .prepare_cached(
+            "SELECT status, persen, catatan, kendala, tindak_lanjut, modified_at
+             FROM realisasi WHERE tahapan_id = ?1 AND bulan = ?2",
+        )?
+        .query_row(params![tahapan, bulan], |r| {
+            Ok(RealisasiRow {
+                status: r.get(0)?,
+                persen: r.get(1)?,
+                catatan: r.get(2)?,
+                kendala: r.get(3)?,
+                tindak_lanjut: r.get(4)?,
+                modified_at: r.get(5)?,
+            })
+        })
+        .optional()?)
+}
+
+/// Record (or replace) the realisasi of `tahapan` in month `bulan`. A row that would not
+/// change is left alone, `modified_at` included, so saving an unchanged form is no edit.
+pub(crate) fn put(
+    tx: &Write<'_>,
+    tahapan: TahapanId,
+    bulan: u8,
+    r: &NewRealisasi<'_>,
+    now: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO realisasi (uuid, tahapan_id, bulan, status, persen, catatan, kendala,
+            tindak_lanjut, modified_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (tahapan_id, bulan) DO UPDATE SET
+            status = excluded.status, persen = excluded.persen,
+            catatan = excluded.catatan, kendala = excluded.kendala,
+            tindak_lanjut = excluded.tindak_lanjut, modified_at = excluded.modified_at
+         WHERE status <> excluded.status OR persen <> excluded.persen
+            OR catatan <> excluded.catatan OR kendala <> excluded.kendala
+            OR tindak_lanjut <> excluded.tindak_lanjut",
+    )?
+    .execute(params![
+        super::new_uuid(),
+        tahapan,
+        bulan,
+        r.status,
+        r.persen,
+        r.catatan,
+        r.kendala,
+        r.tindak_lanjut,
+        now
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn delete(tx: &Write<'_>, tahapan: TahapanId, bulan: u8) -> Result<()> {
+    tx.prepare_cached("DELETE FROM realisasi WHERE tahapan_id = ?1 AND bulan = ?2")?
+        .execute(params![tahapan, bulan])?;
+    Ok(())
+}
+
+/// (tahapan id, bulan, status code) of every realisasi, for the grid.
+pub(crate) fn statuses(db: &Read) -> Result<Vec<(i64, u8, String)>> {
+    let mut stmt = db.prepare_cached("SELECT tahapan_id, bulan, status FROM realisasi")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// (tahapan id, month mask) of every piece of evidence, for the grid's counts per month.
+///
+/// This reads the `bukti` table; it sits beside the realisasi statuses because the grid reads
+/// the two together. It belongs with the rest of the `bukti` SQL once that has its own
+/// storage file.
+pub(crate) fn bukti_bulan(db: &Read) -> Result<Vec<(i64, u16)>> {
+    let mut stmt = db.prepare_cached("SELECT tahapan_id, bulan FROM bukti")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
