@@ -107,23 +107,19 @@ pub enum Edit {
         files: Vec<std::path::PathBuf>,
     },
     UpdateBukti {
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiId,
         bukti: crate::bukti::BuktiInput,
     },
     AddBuktiFiles {
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiId,
         files: Vec<std::path::PathBuf>,
     },
     RemoveBuktiFile {
         /// The `bukti_berkas` row.
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiBerkasId,
     },
     DeleteBukti {
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiId,
     },
     /// Use the image at `file` (PNG or JPEG) as the logo of the letterhead.
     SetLogo {
@@ -207,7 +203,7 @@ impl Plan {
                 tahapan,
                 bukti,
                 files,
-            } => Some(self.add_bukti(tahapan, &bukti, &files)?),
+            } => Some(self.add_bukti(tahapan, &bukti, &files)?.0),
             Edit::UpdateBukti { id, bukti } => self.update_bukti(id, &bukti).map(|()| None)?,
             Edit::AddBuktiFiles { id, files } => self.add_bukti_files(id, &files).map(|()| None)?,
             Edit::RemoveBuktiFile { id } => self.remove_bukti_file(id).map(|()| None)?,
