@@ -69,7 +69,7 @@ fn progress(db: &Read) -> Result<Progress> {
         status: realisasi::statuses(db)?.into_iter().collect(),
         ..Progress::default()
     };
-    for (t, mask) in storage::realisasi::bukti_bulan(db)? {
+    for (t, mask) in storage::bukti::bulan_per_tahapan(db)? {
         let counts = p.bukti.entry(t).or_default();
         for (m, count) in counts.iter_mut().enumerate() {
             if mask & (1 << m) != 0 {

@@ -28,6 +28,16 @@ macro_rules! row_id {
     )*};
 }
 
+// `BuktiBerkasId` is one file of a piece of evidence (a `bukti_berkas` row: its name, its
+// place in the list). The contents it points at (a `berkas` row, shared by every file with the
+// same SHA-256) never leave `storage` and `bukti`, so they keep a plain `i64`.
 row_id!(
-    ProgramId, OutcomeId, KegiatanId, OutputId, TahapanId, AnggotaId
+    ProgramId,
+    OutcomeId,
+    KegiatanId,
+    OutputId,
+    TahapanId,
+    AnggotaId,
+    BuktiId,
+    BuktiBerkasId,
 );

@@ -52,7 +52,9 @@ mod undo;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, IpcError, Result};
 pub use file::{OpenMode, ReadOnlyReason, SCHEMA_VERSION, check_file};
-pub use ids::{AnggotaId, KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId};
+pub use ids::{
+    AnggotaId, BuktiBerkasId, BuktiId, KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId,
+};
 pub use plan::{NewPlan, Plan, Upgrade};
 pub use session::Session;
 pub use team::AnggotaInput;

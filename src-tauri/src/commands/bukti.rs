@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use renja_core::bukti::{Bukti, no_application};
-use renja_core::{IpcError, TahapanId};
+use renja_core::{BuktiBerkasId, IpcError, TahapanId};
 use rfd::AsyncFileDialog;
 use tauri::ipc::Response;
 use tauri::{Manager, State, WebviewWindow};
@@ -47,7 +47,7 @@ pub async fn choose_evidence_files(window: WebviewWindow) -> Result<Vec<String>,
 pub async fn save_bukti_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
-    id: i64,
+    id: BuktiBerkasId,
 ) -> Result<Option<String>, IpcError> {
     let name = state.session(|s| s.plan()?.bukti_file_name(id))?;
     let dest: Option<PathBuf> = AsyncFileDialog::new()
@@ -68,7 +68,10 @@ pub async fn save_bukti_file(
 
 /// The bytes of a PDF or image evidence file, for the viewer inside the app.
 #[tauri::command]
-pub async fn preview_bukti_file(state: State<'_, AppState>, id: i64) -> Result<Response, IpcError> {
+pub async fn preview_bukti_file(
+    state: State<'_, AppState>,
+    id: BuktiBerkasId,
+) -> Result<Response, IpcError> {
     state
         .session(|s| s.plan()?.bukti_file_for_preview(id))
         .map(|(bytes, _mime)| Response::new(bytes))
@@ -80,7 +83,7 @@ pub async fn preview_bukti_file(state: State<'_, AppState>, id: i64) -> Result<R
 pub async fn open_bukti_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
-    id: i64,
+    id: BuktiBerkasId,
 ) -> Result<(), IpcError> {
     let temp_root = window
         .app_handle()

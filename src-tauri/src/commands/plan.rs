@@ -49,10 +49,7 @@ pub async fn plan_overview(app: AppHandle) -> Result<PlanOverview, IpcError> {
 }
 
 #[tauri::command]
-pub async fn update_identity(
-    app: AppHandle,
-    identity: PlanIdentity,
-) -> Result<Edited, IpcError> {
+pub async fn update_identity(app: AppHandle, identity: PlanIdentity) -> Result<Edited, IpcError> {
     session_blocking(&app, move |s| s.set_identity(&identity)).await
 }
 

@@ -20,10 +20,7 @@ pub async fn recent_files(app: AppHandle) -> Result<Vec<RecentFile>, IpcError> {
 }
 
 #[tauri::command]
-pub async fn forget_recent(
-    app: AppHandle,
-    path: String,
-) -> Result<Vec<RecentFile>, IpcError> {
+pub async fn forget_recent(app: AppHandle, path: String) -> Result<Vec<RecentFile>, IpcError> {
     session_blocking(&app, move |s| s.forget(&path)).await
 }
 

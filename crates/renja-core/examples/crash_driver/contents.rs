@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use renja_core::realisasi::Status;
-use renja_core::{NewPlan, Plan, SystemClock, Template};
+use renja_core::{BuktiBerkasId, NewPlan, Plan, SystemClock, Template};
 use sha2::{Digest, Sha256};
 
 use crate::editor::{self, EditKind};
@@ -20,7 +20,7 @@ pub struct Baseline {
 }
 
 /// One evidence file as read: (name, size, sha256, `bukti_berkas` id).
-type FileSeen = (String, u64, String, i64);
+type FileSeen = (String, u64, String, BuktiBerkasId);
 
 /// What the driver read from an opened plan.
 pub struct Seen {

@@ -1,23 +1,28 @@
 //! Bukti dukung: evidence for a tahapan — an SK, a report, minutes, a photo … — with its own
 //! document date and number, the months it supports, and one or more files stored inside the
 //! plan file (see `berkas`). Adding, editing and removing evidence are undoable edits.
+//!
+//! This module holds the rules: what a valid [`BuktiInput`] is, the limits on evidence and
+//! files, which files may be viewed inside the app or opened with another application. It
+//! gets a `storage::Read` or `storage::Write` from its caller (`plan/bukti.rs` runs each edit
+//! as one undoable transaction) and leaves every SQL statement to `storage::bukti` and
+//! `storage::berkas`. It never sees a `Plan`.
 
 pub(crate) mod berkas;
 pub mod names;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::identity::text;
-use crate::ids::TahapanId;
+use crate::ids::{BuktiBerkasId, BuktiId, TahapanId};
 use crate::limits::{self, MAX_JUDUL_BUKTI, MAX_KETERANGAN_BUKTI, MAX_NOMOR_BUKTI};
 use crate::model::Jadwal;
-use crate::plan::Plan;
-use crate::undo::Op;
+use crate::storage::bukti::{BuktiFields, BuktiRow, FileRow, NewFile};
+use crate::storage::{self, Read, Write};
 
 pub use berkas::{MAX_FILE_BYTES, mime_for};
 
@@ -110,8 +115,7 @@ pub struct BuktiInput {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct BerkasInfo {
     /// The `bukti_berkas` row.
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: BuktiBerkasId,
     /// The name it was added under, shown as text; made safe only when written out.
     pub nama: String,
     pub mime: String,
@@ -126,8 +130,7 @@ pub struct BerkasInfo {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Bukti {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: BuktiId,
     pub uuid: String,
     pub tahapan: TahapanId,
     pub judul: String,
@@ -142,7 +145,8 @@ pub struct Bukti {
     pub modified_at: String,
 }
 
-fn clean(input: &BuktiInput) -> Result<BuktiInput> {
+/// `input` checked and tidied (trimmed, months within the year), or the error the form shows.
+pub(crate) fn clean(input: &BuktiInput) -> Result<BuktiInput> {
     let judul = text("judul", "Judul", &input.judul, MAX_JUDUL_BUKTI)?;
     if judul.is_empty() {
         return Err(Error::invalid(
@@ -172,279 +176,211 @@ fn clean(input: &BuktiInput) -> Result<BuktiInput> {
     })
 }
 
-fn file_name(path: &Path) -> String {
+/// The name a file is added under: the last part of its path.
+fn added_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "berkas".into())
 }
 
+/// The columns `b` (already [`clean`]ed) writes.
+fn fields(b: &BuktiInput) -> BuktiFields<'_> {
+    BuktiFields {
+        judul: &b.judul,
+        jenis: b.jenis.code(),
+        nomor: &b.nomor,
+        tanggal: &b.tanggal,
+        keterangan: &b.keterangan,
+        bulan: b.bulan,
+    }
+}
+
 /// Attach the files at `paths` to evidence `bukti` inside the caller's transaction. The
 /// limits (files per evidence, name lengths) are checked before any file is read.
-fn attach(tx: &rusqlite::Transaction<'_>, bukti: i64, paths: &[PathBuf], now: &str) -> Result<()> {
-    let (first, count): (i64, i64) = tx.query_row(
-        "SELECT coalesce(max(position), -1) + 1, count(*) FROM bukti_berkas WHERE bukti_id = ?1",
-        [bukti],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    limits::berkas_per_bukti(count as usize, paths.len())?;
-    let names: Vec<String> = paths.iter().map(|p| file_name(p)).collect();
+fn attach(tx: &Write<'_>, bukti: BuktiId, paths: &[PathBuf], now: &str) -> Result<()> {
+    let (first, count) = storage::bukti::file_slots(tx, bukti)?;
+    limits::berkas_per_bukti(count, paths.len())?;
+    let names: Vec<String> = paths.iter().map(|p| added_name(p)).collect();
     for nama in &names {
         limits::text("berkas", "Nama berkas", nama, limits::MAX_NAMA_BERKAS)?;
     }
     for ((position, path), nama) in (first..).zip(paths).zip(names) {
-        let stored = berkas::store(tx, path)?;
-        tx.execute(
-            "INSERT INTO bukti_berkas (uuid, bukti_id, berkas_id, nama, mime, position, modified_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                crate::storage::new_uuid(),
-                bukti,
-                stored.id,
-                nama,
-                mime_for(&nama),
-                position,
-                now
-            ],
-        )?;
+        let contents = berkas::store(tx, path)?;
+        let file = NewFile {
+            bukti,
+            berkas: contents,
+            nama: &nama,
+            mime: mime_for(&nama),
+            position,
+        };
+        storage::bukti::insert_file(tx, &file, now)?;
     }
     Ok(())
 }
 
-impl Plan {
-    /// Add evidence to a tahapan with its files; returns the new evidence's id.
-    pub fn add_bukti(
-        &mut self,
-        tahapan: TahapanId,
-        input: &BuktiInput,
-        files: &[PathBuf],
-    ) -> Result<i64> {
-        let b = clean(input)?;
-        self.transact(Op::AddBukti, |tx, now| {
-            let found: Option<i64> = tx
-                .query_row("SELECT id FROM tahapan WHERE id = ?1", [tahapan], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if found.is_none() {
-                return Err(Error::Missing {
-                    what: "tahapan",
-                    id: tahapan.0,
-                });
-            }
-            let count: i64 = tx.query_row(
-                "SELECT count(*) FROM bukti WHERE tahapan_id = ?1",
-                [tahapan],
-                |r| r.get(0),
-            )?;
-            limits::bukti_per_tahapan(count as usize)?;
-            tx.execute(
-                "INSERT INTO bukti (uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan,
-                    bulan, created_at, modified_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-                params![
-                    crate::storage::new_uuid(),
-                    tahapan,
-                    b.judul,
-                    b.jenis.code(),
-                    b.nomor,
-                    b.tanggal,
-                    b.keterangan,
-                    b.bulan,
-                    now
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            attach(tx, id, files, now)?;
-            Ok(id)
-        })
+fn missing_bukti(id: BuktiId) -> Error {
+    Error::Missing {
+        what: "bukti",
+        id: id.0,
     }
+}
 
-    pub fn update_bukti(&mut self, id: i64, input: &BuktiInput) -> Result<()> {
-        let b = clean(input)?;
-        self.transact(Op::UpdateBukti, |tx, now| {
-            let n = tx.execute(
-                "UPDATE bukti SET judul = ?1, jenis = ?2, nomor = ?3, tanggal = ?4,
-                    keterangan = ?5, bulan = ?6, modified_at = ?7 WHERE id = ?8",
-                params![
-                    b.judul,
-                    b.jenis.code(),
-                    b.nomor,
-                    b.tanggal,
-                    b.keterangan,
-                    b.bulan,
-                    now,
-                    id
-                ],
-            )?;
-            if n == 0 {
-                return Err(Error::Missing { what: "bukti", id });
-            }
-            Ok(())
-        })
+fn missing_file(id: BuktiBerkasId) -> Error {
+    Error::Missing {
+        what: "berkas",
+        id: id.0,
     }
+}
 
-    pub fn add_bukti_files(&mut self, id: i64, files: &[PathBuf]) -> Result<()> {
-        self.transact(Op::AddBuktiFiles, |tx, now| {
-            let found: Option<i64> = tx
-                .query_row("SELECT id FROM bukti WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?;
-            if found.is_none() {
-                return Err(Error::Missing { what: "bukti", id });
-            }
-            attach(tx, id, files, now)
-        })
+/// Add evidence `b` (already [`clean`]ed) to `tahapan` with the files at `files`.
+pub(crate) fn add(
+    tx: &Write<'_>,
+    now: &str,
+    tahapan: TahapanId,
+    b: &BuktiInput,
+    files: &[PathBuf],
+) -> Result<BuktiId> {
+    let count = storage::bukti::count_for_tahapan(tx, tahapan)?.ok_or(Error::Missing {
+        what: "tahapan",
+        id: tahapan.0,
+    })?;
+    limits::bukti_per_tahapan(count)?;
+    let id = storage::bukti::insert(tx, tahapan, &fields(b), now)?;
+    attach(tx, id, files, now)?;
+    Ok(id)
+}
+
+/// Replace the form's fields of evidence `id` with `b` (already [`clean`]ed).
+pub(crate) fn update(tx: &Write<'_>, now: &str, id: BuktiId, b: &BuktiInput) -> Result<()> {
+    if !storage::bukti::update(tx, id, &fields(b), now)? {
+        return Err(missing_bukti(id));
     }
+    Ok(())
+}
 
-    /// Remove one file from its evidence (by `bukti_berkas` id).
-    pub fn remove_bukti_file(&mut self, id: i64) -> Result<()> {
-        self.transact(Op::RemoveBuktiFile, |tx, _| {
-            if tx.execute("DELETE FROM bukti_berkas WHERE id = ?1", [id])? == 0 {
-                return Err(Error::Missing { what: "berkas", id });
-            }
-            Ok(())
-        })
+pub(crate) fn add_files(tx: &Write<'_>, now: &str, id: BuktiId, files: &[PathBuf]) -> Result<()> {
+    if !storage::bukti::exists(tx, id)? {
+        return Err(missing_bukti(id));
     }
+    attach(tx, id, files, now)
+}
 
-    pub fn delete_bukti(&mut self, id: i64) -> Result<()> {
-        self.transact(Op::DeleteBukti, |tx, _| {
-            if tx.execute("DELETE FROM bukti WHERE id = ?1", [id])? == 0 {
-                return Err(Error::Missing { what: "bukti", id });
-            }
-            Ok(())
-        })
+/// Remove one file from its evidence. Its contents stay in the plan while undo may need them.
+pub(crate) fn remove_file(tx: &Write<'_>, id: BuktiBerkasId) -> Result<()> {
+    if !storage::bukti::delete_file(tx, id)? {
+        return Err(missing_file(id));
     }
+    Ok(())
+}
 
-    /// The evidence of one tahapan (`Some`) or of the whole plan, newest document first.
-    pub fn bukti(&self, tahapan: Option<TahapanId>) -> Result<Vec<Bukti>> {
-        let mut stmt = self.db().prepare_cached(
-            "SELECT id, uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan, bulan,
-                    created_at, modified_at
-             FROM bukti WHERE ?1 IS NULL OR tahapan_id = ?1
-             ORDER BY tanggal DESC, id",
-        )?;
-        let rows = stmt.query_map([tahapan.map(|t| t.0)], |r| {
-            let jenis: String = r.get(4)?;
-            let mask: u16 = r.get(8)?;
+pub(crate) fn delete(tx: &Write<'_>, id: BuktiId) -> Result<()> {
+    if !storage::bukti::delete(tx, id)? {
+        return Err(missing_bukti(id));
+    }
+    Ok(())
+}
+
+/// A PDF or image: what the viewer inside the app shows.
+fn viewable(mime: &str) -> bool {
+    mime == "application/pdf" || mime.starts_with("image/")
+}
+
+fn file_info(row: FileRow) -> BerkasInfo {
+    BerkasInfo {
+        id: row.id,
+        previewable: viewable(&row.mime) && row.size <= MAX_PREVIEW_BYTES,
+        openable: names::can_open_externally(&row.nama),
+        nama: row.nama,
+        mime: row.mime,
+        size: row.size,
+        sha256: row.sha256,
+    }
+}
+
+/// The evidence of one tahapan (`Some`) or of the whole plan, newest document first.
+pub(crate) fn list(db: &Read, tahapan: Option<TahapanId>) -> Result<Vec<Bukti>> {
+    storage::bukti::list(db, tahapan)?
+        .into_iter()
+        .map(|row: BuktiRow| {
             Ok(Bukti {
-                id: r.get(0)?,
-                uuid: r.get(1)?,
-                tahapan: r.get(2)?,
-                judul: r.get(3)?,
-                jenis: Jenis::from_code(&jenis),
-                nomor: r.get(5)?,
-                tanggal: r.get(6)?,
-                keterangan: r.get(7)?,
-                bulan: Jadwal::from_mask(mask).unwrap_or_default().months(),
-                berkas: Vec::new(),
-                created_at: r.get(9)?,
-                modified_at: r.get(10)?,
+                berkas: storage::bukti::files(db, row.id)?
+                    .into_iter()
+                    .map(file_info)
+                    .collect(),
+                id: row.id,
+                uuid: row.uuid,
+                tahapan: row.tahapan,
+                judul: row.judul,
+                jenis: Jenis::from_code(&row.jenis),
+                nomor: row.nomor,
+                tanggal: row.tanggal,
+                keterangan: row.keterangan,
+                bulan: Jadwal::from_mask(row.bulan).unwrap_or_default().months(),
+                created_at: row.created_at,
+                modified_at: row.modified_at,
             })
-        })?;
-        let mut out: Vec<Bukti> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut files = self.db().prepare_cached(
-            "SELECT bb.id, bb.nama, bb.mime, b.size, b.sha256
-             FROM bukti_berkas bb JOIN berkas b ON b.id = bb.berkas_id
-             WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.id",
-        )?;
-        for bukti in &mut out {
-            let rows = files.query_map([bukti.id], |r| {
-                let nama: String = r.get(1)?;
-                let mime: String = r.get(2)?;
-                let size = r.get::<_, i64>(3)? as u64;
-                Ok(BerkasInfo {
-                    id: r.get(0)?,
-                    previewable: (mime == "application/pdf" || mime.starts_with("image/"))
-                        && size <= MAX_PREVIEW_BYTES,
-                    openable: names::can_open_externally(&nama),
-                    nama,
-                    mime,
-                    size,
-                    sha256: r.get(4)?,
-                })
-            })?;
-            bukti.berkas = rows.collect::<rusqlite::Result<_>>()?;
-        }
-        Ok(out)
-    }
+        })
+        .collect()
+}
 
-    /// Write one evidence file (by `bukti_berkas` id) to exactly `dest`, byte-identical.
-    pub fn export_bukti_file(&self, id: i64, dest: &Path) -> Result<()> {
-        let berkas: i64 = self
-            .db()
-            .query_row(
-                "SELECT berkas_id FROM bukti_berkas WHERE id = ?1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or(Error::Missing { what: "berkas", id })?;
-        berkas::export(self.db(), berkas, dest)
-    }
+/// Write one evidence file to exactly `dest`, byte-identical.
+pub(crate) fn export_file(db: &Read, id: BuktiBerkasId, dest: &Path) -> Result<()> {
+    let contents = storage::bukti::file_contents(db, id)?.ok_or_else(|| missing_file(id))?;
+    berkas::export(db, contents, dest)
+}
 
-    /// The contents of an evidence file (by `bukti_berkas` id) for viewing inside the app, with
-    /// its MIME type: PDFs and images only, up to [`MAX_PREVIEW_BYTES`].
-    pub fn bukti_file_for_preview(&self, id: i64) -> Result<(Vec<u8>, String)> {
-        let (nama, berkas, size): (String, i64, i64) = self
-            .db()
-            .query_row(
-                "SELECT bb.nama, bb.berkas_id, b.size FROM bukti_berkas bb
-                 JOIN berkas b ON b.id = bb.berkas_id WHERE bb.id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?
-            .ok_or(Error::Missing { what: "berkas", id })?;
-        let mime = mime_for(&nama);
-        if !(mime == "application/pdf" || mime.starts_with("image/")) {
-            return Err(Error::invalid(
-                "berkas",
-                "Hanya PDF dan gambar yang dapat dilihat di dalam aplikasi.",
-            ));
-        }
-        if size as u64 > MAX_PREVIEW_BYTES {
-            return Err(Error::invalid(
-                "berkas",
-                "Berkas ini terlalu besar untuk dilihat di dalam aplikasi; simpan lalu buka dengan aplikasi lain.",
-            ));
-        }
-        Ok((berkas::read_all(self.db(), berkas)?, mime.to_owned()))
+/// The contents of an evidence file for viewing inside the app, with its MIME type: PDFs and
+/// images only, up to [`MAX_PREVIEW_BYTES`].
+pub(crate) fn file_for_preview(db: &Read, id: BuktiBerkasId) -> Result<(Vec<u8>, String)> {
+    let (nama, contents, size) =
+        storage::bukti::file_with_size(db, id)?.ok_or_else(|| missing_file(id))?;
+    let mime = mime_for(&nama);
+    if !viewable(mime) {
+        return Err(Error::invalid(
+            "berkas",
+            "Hanya PDF dan gambar yang dapat dilihat di dalam aplikasi.",
+        ));
     }
+    if size > MAX_PREVIEW_BYTES {
+        return Err(Error::invalid(
+            "berkas",
+            "Berkas ini terlalu besar untuk dilihat di dalam aplikasi; simpan lalu buka dengan aplikasi lain.",
+        ));
+    }
+    Ok((berkas::read_all(db, contents)?, mime.to_owned()))
+}
 
-    /// Write an evidence file into a fresh folder under `temp_root` for opening with another
-    /// application; refused (and nothing written) for anything but documents and images.
-    pub fn export_for_opening(&self, id: i64, temp_root: &Path) -> Result<PathBuf> {
-        let name = self.bukti_file_name(id)?;
-        if !names::can_open_externally(&name) {
-            return Err(Error::invalid(
-                "berkas",
-                format!(
-                    "Berkas \"{name}\" tidak dibuka demi keamanan (program, skrip, pintasan, atau dokumen bermakro). Simpan berkasnya bila memang diperlukan."
-                ),
-            ));
-        }
-        let dir = temp_root.join(uuid::Uuid::new_v4().simple().to_string());
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        self.export_bukti_file_into(id, &dir)
-    }
+/// The name an evidence file is proposed under when saved out: its own name, made safe.
+pub(crate) fn file_name(db: &Read, id: BuktiBerkasId) -> Result<String> {
+    let nama = storage::bukti::file_nama(db, id)?.ok_or_else(|| missing_file(id))?;
+    Ok(names::safe_file_name(&nama))
+}
 
-    /// The name an evidence file (by `bukti_berkas` id) is proposed under when saved out:
-    /// its own name, made safe.
-    pub fn bukti_file_name(&self, id: i64) -> Result<String> {
-        let nama: String = self
-            .db()
-            .query_row("SELECT nama FROM bukti_berkas WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or(Error::Missing { what: "berkas", id })?;
-        Ok(names::safe_file_name(&nama))
-    }
+/// Write one evidence file into folder `dir` under its own name made safe and unique;
+/// returns the path written.
+pub(crate) fn export_file_into(db: &Read, id: BuktiBerkasId, dir: &Path) -> Result<PathBuf> {
+    let dest = names::unique_in(dir, &file_name(db, id)?);
+    export_file(db, id, &dest)?;
+    Ok(dest)
+}
 
-    /// Write one evidence file into folder `dir` under its own name made safe and unique;
-    /// returns the path written.
-    pub fn export_bukti_file_into(&self, id: i64, dir: &Path) -> Result<PathBuf> {
-        let dest = names::unique_in(dir, &self.bukti_file_name(id)?);
-        self.export_bukti_file(id, &dest)?;
-        Ok(dest)
+/// Write an evidence file into a fresh folder under `temp_root` for opening with another
+/// application; refused (and nothing written) for anything but documents and images.
+pub(crate) fn export_for_opening(
+    db: &Read,
+    id: BuktiBerkasId,
+    temp_root: &Path,
+) -> Result<PathBuf> {
+    let name = file_name(db, id)?;
+    if !names::can_open_externally(&name) {
+        return Err(Error::invalid(
+            "berkas",
+            format!(
+                "Berkas \"{name}\" tidak dibuka demi keamanan (program, skrip, pintasan, atau dokumen bermakro). Simpan berkasnya bila memang diperlukan."
+            ),
+        ));
     }
+    let dir = temp_root.join(uuid::Uuid::new_v4().simple().to_string());
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    export_file_into(db, id, &dir)
 }

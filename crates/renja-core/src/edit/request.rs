@@ -117,23 +117,19 @@ pub enum Edit {
         files: Vec<std::path::PathBuf>,
     },
     UpdateBukti {
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiId,
         bukti: crate::bukti::BuktiInput,
     },
     AddBuktiFiles {
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiId,
         files: Vec<std::path::PathBuf>,
     },
     RemoveBuktiFile {
         /// The `bukti_berkas` row.
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiBerkasId,
     },
     DeleteBukti {
-        #[ts(type = "number")]
-        id: i64,
+        id: crate::ids::BuktiId,
     },
     /// Use the image at `file` (PNG or JPEG) as the logo of the letterhead.
     SetLogo {

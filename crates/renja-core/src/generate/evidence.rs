@@ -1,12 +1,12 @@
 //! Synthetic evidence for `renja generate --evidence`: realistic titles, kinds and numbers,
 //! and distinct pseudo-random file contents streamed into `berkas` in chunks, so even a
-//! 1 GB plan is written with a few MiB of memory.
+//! 1 GB plan is written with a few MiB of memory. Rows are written through the same storage
+//! functions as evidence added in the app, without its checks (the values are made valid here).
 
-use rusqlite::blob::ZeroBlob;
-use rusqlite::{Connection, OptionalExtension, params};
-
-use super::{GenerateSpec, Rng};
+use super::{GenerateSpec, Rng, Written};
 use crate::error::{Error, Result};
+use crate::storage::bukti::{BuktiFields, NewFile};
+use crate::storage::{Write, berkas, bukti, realisasi};
 
 /// Kinds of evidence: (code in table `bukti`, start of the judul, weight, carries a nomor).
 const KINDS: [(&str, &str, u32, bool); 8] = [
@@ -74,35 +74,31 @@ fn content_seed(seed: u64, index: u32) -> u64 {
 /// Store `size` pseudo-random bytes from `rng` as a new `berkas` row, generated, hashed and
 /// written in chunks. Returns the row, or the existing row with the same contents (only
 /// possible for files of a few bytes).
-fn store_random(conn: &Connection, index: u32, size: u64, rng: &mut Rng) -> Result<i64> {
+fn store_random(tx: &Write<'_>, index: u32, size: u64, rng: &mut Rng) -> Result<i64> {
     // A placeholder hash until the contents are written; rows are unique by hash.
-    let pending = format!("sintetis-{index}");
-    conn.prepare_cached("INSERT INTO berkas (sha256, size, data) VALUES (?1, ?2, ?3)")?
-        .execute(params![pending, size as i64, ZeroBlob(size)])?;
-    let id = conn.last_insert_rowid();
-    let blob = conn.blob_open("main", "berkas", "data", id, false)?;
-    let (sha256, _) = crate::bukti::berkas::copy_hashing(RandomBytes { rng, left: size }, blob)
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    let existing: Option<i64> = conn
-        .prepare_cached("SELECT id FROM berkas WHERE sha256 = ?1")?
-        .query_row([&sha256], |r| r.get(0))
-        .optional()?;
-    if let Some(existing) = existing {
-        conn.execute("DELETE FROM berkas WHERE id = ?1", [id])?;
+    let id = berkas::insert(tx, &format!("sintetis-{index}"), size)?;
+    let (sha256, _) = berkas::copy_hashing(
+        RandomBytes { rng, left: size },
+        berkas::contents_mut(tx, id)?,
+    )
+    .map_err(|e| Error::Internal(e.to_string()))?;
+    if let Some(existing) = berkas::find(tx, &sha256)? {
+        berkas::delete(tx, id)?;
         return Ok(existing);
     }
-    conn.prepare_cached("UPDATE berkas SET sha256 = ?1 WHERE id = ?2")?
-        .execute(params![sha256, id])?;
+    berkas::set_sha256(tx, id, &sha256)?;
     Ok(id)
 }
 
 /// Add `spec.evidence` pieces of evidence with one file each, and realisasi for the months
-/// they support, inside the caller's transaction. See the module documentation.
-pub(super) fn add_evidence(conn: &Connection, spec: &GenerateSpec, now: &str) -> Result<()> {
-    let tahapan: Vec<(i64, u16)> = conn
-        .prepare("SELECT id, bulan FROM tahapan ORDER BY id")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+/// they support, to `tahapan` (in the order they were written) inside the caller's
+/// transaction. See the module documentation.
+pub(super) fn add_evidence(
+    tx: &Write<'_>,
+    tahapan: &[Written],
+    spec: &GenerateSpec,
+    now: &str,
+) -> Result<()> {
     if tahapan.is_empty() || spec.evidence == 0 {
         return Ok(());
     }
@@ -118,10 +114,8 @@ pub(super) fn add_evidence(conn: &Connection, spec: &GenerateSpec, now: &str) ->
         } else {
             (u64::from(i) % n) as usize
         };
-        let (tahapan_id, mask) = tahapan[at];
-        let nama: String = conn
-            .prepare_cached("SELECT nama FROM tahapan WHERE id = ?1")?
-            .query_row([tahapan_id], |r| r.get(0))?;
+        let t = &tahapan[at];
+        let (tahapan_id, mask) = (t.id, t.bulan.mask());
         let scheduled: Vec<u32> = (0..12).filter(|b| mask & (1 << b) != 0).collect();
         let month = if scheduled.is_empty() {
             0
@@ -129,7 +123,7 @@ pub(super) fn add_evidence(conn: &Connection, spec: &GenerateSpec, now: &str) ->
             scheduled[rng.below(scheduled.len() as u32) as usize]
         };
         let (jenis, judul, _, numbered) = KINDS[rng.weighted(&kind_weights) as usize];
-        let judul: String = format!("{judul} {}", subject(&nama))
+        let judul: String = format!("{judul} {}", subject(&t.nama))
             .chars()
             .take(500)
             .collect();
@@ -149,36 +143,25 @@ pub(super) fn add_evidence(conn: &Connection, spec: &GenerateSpec, now: &str) ->
             month + 1,
             1 + rng.below(28)
         );
-        conn.prepare_cached(
-            "INSERT INTO bukti (uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan,
-                bulan, created_at, modified_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7, ?8, ?8)",
-        )?
-        .execute(params![
-            crate::storage::new_uuid(),
-            tahapan_id,
-            judul,
+        let fields = BuktiFields {
+            judul: &judul,
             jenis,
-            nomor,
-            tanggal,
-            1u16 << month,
-            now
-        ])?;
-        let bukti = conn.last_insert_rowid();
+            nomor: &nomor,
+            tanggal: &tanggal,
+            keterangan: "",
+            bulan: 1u16 << month,
+        };
+        let id = bukti::insert(tx, tahapan_id, &fields, now)?;
         let mut content = Rng(content_seed(spec.seed, i));
-        let berkas = store_random(conn, i, spec.evidence_bytes, &mut content)?;
-        conn.prepare_cached(
-            "INSERT INTO bukti_berkas (uuid, bukti_id, berkas_id, nama, mime, position,
-                modified_at)
-             VALUES (?1, ?2, ?3, ?4, 'application/pdf', 0, ?5)",
-        )?
-        .execute(params![
-            crate::storage::new_uuid(),
-            bukti,
-            berkas,
-            format!("bukti-{:04}.pdf", i + 1),
-            now
-        ])?;
+        let contents = store_random(tx, i, spec.evidence_bytes, &mut content)?;
+        let file = NewFile {
+            bukti: id,
+            berkas: contents,
+            nama: &format!("bukti-{:04}.pdf", i + 1),
+            mime: "application/pdf",
+            position: 0,
+        };
+        bukti::insert_file(tx, &file, now)?;
         // Done in the evidence's month, and in about half of the other scheduled months.
         let mut done: Vec<u32> = Vec::new();
         if !scheduled.is_empty() {
@@ -194,12 +177,7 @@ pub(super) fn add_evidence(conn: &Connection, spec: &GenerateSpec, now: &str) ->
             );
         }
         for m in done {
-            conn.prepare_cached(
-                "INSERT OR IGNORE INTO realisasi (uuid, tahapan_id, bulan, status, persen,
-                    modified_at)
-                 VALUES (?1, ?2, ?3, 'selesai', 100, ?4)",
-            )?
-            .execute(params![crate::storage::new_uuid(), tahapan_id, m + 1, now])?;
+            realisasi::insert_selesai_if_absent(tx, tahapan_id, m + 1, now)?;
         }
     }
     Ok(())

@@ -39,16 +39,16 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use rusqlite::TransactionBehavior;
-
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::ids::ProgramId;
+use crate::ids::{ProgramId, TahapanId};
 use crate::model::{Jadwal, PlanIdentity};
 use crate::plan::{NewPlan, Plan};
-use crate::storage::identity;
 use crate::storage::tree::{self, NewTahapan};
+use crate::storage::{self, Write, identity};
 use crate::template::{self, Template};
+
+use reference::Seed;
 
 /// The largest plan [`generate`] writes; more is a typing mistake, not a benchmark.
 pub const MAX_TAHAPAN: u32 = 200_000;
@@ -144,13 +144,13 @@ pub fn generate(
         tahun: spec.tahun,
     };
     Plan::create_with(path, new, replace, clock, |conn, now| {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = storage::begin_write(conn)?;
         identity::put(&tx, &identity, now, false)?;
-        fill(&tx, &seed, spec, now)?;
+        let tahapan = fill(&tx, &seed, spec, now)?;
         tx.commit()?;
         if spec.evidence > 0 {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            evidence::add_evidence(&tx, spec, now)?;
+            let tx = storage::begin_write(conn)?;
+            evidence::add_evidence(&tx, &tahapan, spec, now)?;
             tx.commit()?;
         }
         Ok(())
@@ -173,86 +173,6 @@ fn synthetic_identity(tahun: i32) -> PlanIdentity {
         kepala_nama: "Kepala Dinas Contoh".into(),
         ketua_nama: "Ketua Tim RB Contoh".into(),
         ..template::seed_identity(tahun)
-    }
-}
-
-// --- the texts of the reference plan -----------------------------------------------------
-
-/// One program of the reference plan and its distinct texts, in order of first appearance.
-#[derive(Default)]
-struct SeedProgram {
-    no: u32,
-    nama: String,
-    pokja: String,
-    outcomes: Vec<String>,
-    kegiatan: Vec<String>,
-    outputs: Vec<String>,
-    /// (tahapan, its kriteria or "").
-    tahapan: Vec<(String, String)>,
-    kriteria: Vec<String>,
-}
-
-struct Seed {
-    programs: Vec<SeedProgram>,
-    /// Every distinct non-empty penanggung jawab.
-    teams: Vec<String>,
-}
-
-fn push_new(list: &mut Vec<String>, text: &str) {
-    if !text.is_empty() && !list.iter().any(|t| t == text) {
-        list.push(text.to_owned());
-    }
-}
-
-impl Seed {
-    fn parse() -> Result<Seed> {
-        let rows = template::rows()?;
-        let mut programs: Vec<SeedProgram> = Vec::new();
-        let mut teams = Vec::new();
-        for row in rows {
-            let i = match programs.iter().position(|p| p.no == row.program_no) {
-                Some(i) => i,
-                None => {
-                    programs.push(SeedProgram {
-                        no: row.program_no,
-                        nama: row.program.clone(),
-                        ..SeedProgram::default()
-                    });
-                    programs.len() - 1
-                }
-            };
-            let p = &mut programs[i];
-            push_new(&mut p.outcomes, &row.outcome);
-            push_new(&mut p.kegiatan, &row.kegiatan);
-            push_new(&mut p.outputs, &row.output);
-            push_new(&mut p.kriteria, &row.kriteria_keberhasilan);
-            push_new(&mut teams, &row.penanggung_jawab);
-            if p.pokja.is_empty() && row.penanggung_jawab.starts_with("Pokja ") {
-                p.pokja = row.penanggung_jawab.clone();
-            }
-            match p.tahapan.iter_mut().find(|(t, _)| *t == row.tahapan) {
-                Some((_, k)) if k.is_empty() => k.clone_from(&row.kriteria_keberhasilan),
-                Some(_) => {}
-                None if row.tahapan.is_empty() => {}
-                None => p
-                    .tahapan
-                    .push((row.tahapan.clone(), row.kriteria_keberhasilan.clone())),
-            }
-        }
-        let complete = |p: &SeedProgram| {
-            !p.pokja.is_empty()
-                && !p.outcomes.is_empty()
-                && !p.kegiatan.is_empty()
-                && !p.outputs.is_empty()
-                && !p.tahapan.is_empty()
-                && !p.kriteria.is_empty()
-        };
-        if programs.is_empty() || !programs.iter().all(complete) {
-            return Err(Error::Internal(
-                "built-in template: a program lacks texts to generate from".into(),
-            ));
-        }
-        Ok(Seed { programs, teams })
     }
 }
 
@@ -362,17 +282,21 @@ fn next<'a, T>(list: &'a [T], at: &mut usize) -> &'a T {
     item
 }
 
-fn fill(
-    conn: &crate::storage::Write<'_>,
-    seed: &Seed,
-    spec: &GenerateSpec,
-    now: &str,
-) -> Result<()> {
+/// A tahapan as written, for the evidence that follows.
+struct Written {
+    id: TahapanId,
+    nama: String,
+    bulan: Jadwal,
+}
+
+/// Write the tree; returns its tahapan in the order they were written.
+fn fill(tx: &Write<'_>, seed: &Seed, spec: &GenerateSpec, now: &str) -> Result<Vec<Written>> {
+    let mut written = Vec::with_capacity(spec.tahapan as usize);
     let mut rng = Rng(spec.seed);
     let program_ids = seed
         .programs
         .iter()
-        .map(|p| tree::insert_program(conn, &p.nama, now))
+        .map(|p| tree::insert_program(tx, &p.nama, now))
         .collect::<Result<Vec<ProgramId>>>()?;
     let mut cursors = vec![Cursor::default(); seed.programs.len()];
     let (mut outcome_names, mut kegiatan_names) = (Names::default(), Names::default());
@@ -382,19 +306,19 @@ fn fill(
     while remaining > 0 {
         let (p, at) = (&seed.programs[i], &mut cursors[i]);
         let nama = outcome_names.name(next::<String>(&p.outcomes, &mut at.outcome));
-        let outcome = tree::insert_outcome(conn, program_ids[i], &nama, now)?;
+        let outcome = tree::insert_outcome(tx, program_ids[i], &nama, now)?;
         for _ in 0..=rng.weighted(&KEGIATAN_PER_OUTCOME) {
             if remaining == 0 {
                 break;
             }
             let nama = kegiatan_names.name(next::<String>(&p.kegiatan, &mut at.kegiatan));
-            let kegiatan = tree::insert_kegiatan(conn, outcome, &nama, now)?;
+            let kegiatan = tree::insert_kegiatan(tx, outcome, &nama, now)?;
             for _ in 0..=rng.weighted(&OUTPUTS_PER_KEGIATAN) {
                 if remaining == 0 {
                     break;
                 }
                 let nama = output_names.name(next::<String>(&p.outputs, &mut at.output));
-                let output = tree::insert_output(conn, kegiatan, &nama, now)?;
+                let output = tree::insert_output(tx, kegiatan, &nama, now)?;
                 let count = (1 + rng.weighted(&TAHAPAN_PER_OUTPUT)).min(remaining);
                 let mut month = rng.below(9);
                 for _ in 0..count {
@@ -409,22 +333,25 @@ fn fill(
                     } else {
                         &seed.teams[rng.below(seed.teams.len() as u32) as usize]
                     };
+                    let nama = tahapan_names.name(text);
                     let t = NewTahapan {
-                        nama: &tahapan_names.name(text),
+                        nama: &nama,
                         bulan: schedule(&mut rng, &mut month),
                         kriteria,
                         penanggung_jawab,
                     };
-                    tree::insert_tahapan(conn, output, &t, now)?;
+                    let (id, bulan) = (tree::insert_tahapan(tx, output, &t, now)?, t.bulan);
+                    written.push(Written { id, nama, bulan });
                 }
                 remaining -= count;
             }
         }
         i = (i + 1) % seed.programs.len();
     }
-    Ok(())
+    Ok(written)
 }
 
 mod evidence;
+mod reference;
 #[cfg(test)]
 mod tests;

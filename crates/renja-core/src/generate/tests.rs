@@ -8,9 +8,9 @@ use sha2::{Digest, Sha256};
 use super::evidence::subject;
 use super::*;
 use crate::FixedClock;
-use crate::bukti::berkas::hex;
 use crate::error::ErrorKind;
 use crate::model::PlanDump;
+use crate::storage::berkas::hex;
 
 fn clock() -> Arc<dyn Clock> {
     Arc::new(FixedClock(

@@ -116,7 +116,7 @@ impl Plan {
                 tahapan,
                 bukti,
                 files,
-            } => Some(self.add_bukti(tahapan, &bukti, &files)?),
+            } => Some(self.add_bukti(tahapan, &bukti, &files)?.0),
             Edit::UpdateBukti { id, bukti } => self.update_bukti(id, &bukti).map(|()| None)?,
             Edit::AddBuktiFiles { id, files } => self.add_bukti_files(id, &files).map(|()| None)?,
             Edit::RemoveBuktiFile { id } => self.remove_bukti_file(id).map(|()| None)?,

@@ -19,6 +19,7 @@ use crate::undo::Op;
 
 pub use crate::model::Upgrade;
 
+mod bukti;
 mod edit;
 mod grid;
 mod realisasi;
@@ -280,14 +281,21 @@ impl Plan {
 
     /// Close the plan, surfacing any error SQLite reports on closing. With the undo history
     /// gone, file contents no evidence refers to any more are dropped first.
-    pub fn close(self) -> Result<()> {
+    pub fn close(mut self) -> Result<()> {
         if self.read_only.is_none()
             && self
                 .upgrade
                 .as_ref()
                 .is_none_or(|u| u.backup_path.is_some())
         {
-            crate::bukti::berkas::drop_unreferenced(&self.conn)?;
+            // Through `begin_write`, so a crash while dropping leaves a journal recovery
+            // recognises as ours; and only when there is something to drop, so closing an
+            // unchanged plan leaves its file untouched.
+            if storage::berkas::any_unreferenced(&self.conn)? {
+                let tx = storage::begin_write(&mut self.conn)?;
+                storage::berkas::drop_unreferenced(&tx)?;
+                tx.commit()?;
+            }
         }
         self.conn.close().map_err(|(_, e)| Error::Sql(e))
     }

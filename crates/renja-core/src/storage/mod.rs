@@ -2,6 +2,8 @@
 //! Also the schema migrations: numbered SQL files embedded in the binary, applied in order
 //! inside one `IMMEDIATE` transaction, the version kept in `PRAGMA user_version`.
 
+pub(crate) mod berkas;
+pub(crate) mod bukti;
 pub(crate) mod identity;
 mod position;
 pub(crate) mod realisasi;

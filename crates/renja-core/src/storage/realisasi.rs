@@ -94,13 +94,18 @@ pub(crate) fn statuses(db: &Read) -> Result<Vec<(i64, u8, String)>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// (tahapan id, month mask) of every piece of evidence, for the grid's counts per month.
-///
-/// This reads the `bukti` table; it sits beside the realisasi statuses because the grid reads
-/// the two together. It belongs with the rest of the `bukti` SQL once that has its own
-/// storage file.
-pub(crate) fn bukti_bulan(db: &Read) -> Result<Vec<(i64, u16)>> {
-    let mut stmt = db.prepare_cached("SELECT tahapan_id, bulan FROM bukti")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// Record month `bulan` (1–12) of `tahapan` as "selesai", 100%, unless it already has a
+/// realisasi. For synthetic plans (`generate`), which write without the form's checks.
+pub(crate) fn insert_selesai_if_absent(
+    tx: &Write<'_>,
+    tahapan: TahapanId,
+    bulan: u32,
+    now: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO realisasi (uuid, tahapan_id, bulan, status, persen, modified_at)
+         VALUES (?1, ?2, ?3, 'selesai', 100, ?4)",
+    )?
+    .execute(params![super::new_uuid(), tahapan, bulan, now])?;
+    Ok(())
 }

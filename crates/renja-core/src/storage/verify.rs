@@ -277,7 +277,7 @@ pub(crate) fn damaged_evidence(conn: &Connection) -> crate::error::Result<Vec<St
         .unwrap_or_default();
     for (id, sha256, size) in rows {
         let intact = match conn.blob_open("main", "berkas", "data", id, true) {
-            Ok(blob) => crate::bukti::berkas::hash_stream(blob)
+            Ok(blob) => super::berkas::hash_stream(blob)
                 .is_ok_and(|(h, len)| h == sha256 && i64::try_from(len) == Ok(size)),
             Err(_) => false,
         };

@@ -7,7 +7,7 @@ use renja_core::bukti::{BuktiInput, Jenis, MAX_FILE_BYTES};
 use renja_core::capaian::CellState;
 use renja_core::edit::Level;
 use renja_core::realisasi::{RealisasiInput, Status};
-use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, TahapanId, Template};
+use renja_core::{BuktiId, Error, ErrorKind, NewPlan, OpenMode, Plan, TahapanId, Template};
 
 use crate::common::{clock, len, sha256, tempdir};
 
@@ -248,7 +248,7 @@ fn evidence_edits_undo_and_redo() {
     plan.undo().expect("undo delete");
     assert_eq!(plan.bukti(Some(t)).expect("l")[0].judul, "Notulen rapat 1");
     assert!(matches!(
-        plan.delete_bukti(9999),
+        plan.delete_bukti(BuktiId(9999)),
         Err(Error::Missing { .. })
     ));
 }

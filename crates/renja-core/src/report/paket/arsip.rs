@@ -15,8 +15,8 @@ use zip::{CompressionMethod, ZipWriter};
 
 use super::PaketProgress;
 use super::isi::{Berkas, Paket};
-use crate::bukti::berkas::copy_hashing;
 use crate::error::{Error, Result};
+use crate::storage::berkas::copy_hashing;
 
 /// Progress is reported at most once per this many bytes of evidence.
 const PROGRESS_STEP: u64 = 4 * 1024 * 1024;

@@ -149,7 +149,7 @@ pub(super) fn build(
                             .optional()?
                             .ok_or(Error::Missing {
                                 what: "berkas",
-                                id: f.id,
+                                id: f.id.0,
                             })?;
                         let name = nama::berkas(&nomor, &f.nama);
                         baris.push(row(Some(Berkas {
