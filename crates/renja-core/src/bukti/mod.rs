@@ -3,7 +3,6 @@
 //! plan file (see `berkas`). Adding, editing and removing evidence are undoable edits.
 
 pub(crate) mod berkas;
-pub mod names;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +15,7 @@ use crate::identity::text;
 use crate::ids::TahapanId;
 use crate::limits::{self, MAX_JUDUL_BUKTI, MAX_KETERANGAN_BUKTI, MAX_NOMOR_BUKTI};
 use crate::model::Jadwal;
+use crate::naming as names;
 use crate::plan::Plan;
 use crate::undo::Op;
 
@@ -210,6 +210,59 @@ fn attach(tx: &rusqlite::Transaction<'_>, bukti: i64, paths: &[PathBuf], now: &s
     Ok(())
 }
 
+/// The evidence of one tahapan (`Some`) or of the whole plan, newest document first.
+pub(crate) fn list(db: &crate::storage::Read, tahapan: Option<TahapanId>) -> Result<Vec<Bukti>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT id, uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan, bulan,
+                created_at, modified_at
+         FROM bukti WHERE ?1 IS NULL OR tahapan_id = ?1
+         ORDER BY tanggal DESC, id",
+    )?;
+    let rows = stmt.query_map([tahapan.map(|t| t.0)], |r| {
+        let jenis: String = r.get(4)?;
+        let mask: u16 = r.get(8)?;
+        Ok(Bukti {
+            id: r.get(0)?,
+            uuid: r.get(1)?,
+            tahapan: r.get(2)?,
+            judul: r.get(3)?,
+            jenis: Jenis::from_code(&jenis),
+            nomor: r.get(5)?,
+            tanggal: r.get(6)?,
+            keterangan: r.get(7)?,
+            bulan: Jadwal::from_mask(mask).unwrap_or_default().months(),
+            berkas: Vec::new(),
+            created_at: r.get(9)?,
+            modified_at: r.get(10)?,
+        })
+    })?;
+    let mut out: Vec<Bukti> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut files = db.prepare_cached(
+        "SELECT bb.id, bb.nama, bb.mime, b.size, b.sha256
+         FROM bukti_berkas bb JOIN berkas b ON b.id = bb.berkas_id
+         WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.id",
+    )?;
+    for bukti in &mut out {
+        let rows = files.query_map([bukti.id], |r| {
+            let nama: String = r.get(1)?;
+            let mime: String = r.get(2)?;
+            let size = r.get::<_, i64>(3)? as u64;
+            Ok(BerkasInfo {
+                id: r.get(0)?,
+                previewable: (mime == "application/pdf" || mime.starts_with("image/"))
+                    && size <= MAX_PREVIEW_BYTES,
+                openable: names::can_open_externally(&nama),
+                nama,
+                mime,
+                size,
+                sha256: r.get(4)?,
+            })
+        })?;
+        bukti.berkas = rows.collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(out)
+}
+
 impl Plan {
     /// Add evidence to a tahapan with its files; returns the new evidence's id.
     pub fn add_bukti(
@@ -316,55 +369,7 @@ impl Plan {
 
     /// The evidence of one tahapan (`Some`) or of the whole plan, newest document first.
     pub fn bukti(&self, tahapan: Option<TahapanId>) -> Result<Vec<Bukti>> {
-        let mut stmt = self.db().prepare_cached(
-            "SELECT id, uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan, bulan,
-                    created_at, modified_at
-             FROM bukti WHERE ?1 IS NULL OR tahapan_id = ?1
-             ORDER BY tanggal DESC, id",
-        )?;
-        let rows = stmt.query_map([tahapan.map(|t| t.0)], |r| {
-            let jenis: String = r.get(4)?;
-            let mask: u16 = r.get(8)?;
-            Ok(Bukti {
-                id: r.get(0)?,
-                uuid: r.get(1)?,
-                tahapan: r.get(2)?,
-                judul: r.get(3)?,
-                jenis: Jenis::from_code(&jenis),
-                nomor: r.get(5)?,
-                tanggal: r.get(6)?,
-                keterangan: r.get(7)?,
-                bulan: Jadwal::from_mask(mask).unwrap_or_default().months(),
-                berkas: Vec::new(),
-                created_at: r.get(9)?,
-                modified_at: r.get(10)?,
-            })
-        })?;
-        let mut out: Vec<Bukti> = rows.collect::<rusqlite::Result<_>>()?;
-        let mut files = self.db().prepare_cached(
-            "SELECT bb.id, bb.nama, bb.mime, b.size, b.sha256
-             FROM bukti_berkas bb JOIN berkas b ON b.id = bb.berkas_id
-             WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.id",
-        )?;
-        for bukti in &mut out {
-            let rows = files.query_map([bukti.id], |r| {
-                let nama: String = r.get(1)?;
-                let mime: String = r.get(2)?;
-                let size = r.get::<_, i64>(3)? as u64;
-                Ok(BerkasInfo {
-                    id: r.get(0)?,
-                    previewable: (mime == "application/pdf" || mime.starts_with("image/"))
-                        && size <= MAX_PREVIEW_BYTES,
-                    openable: names::can_open_externally(&nama),
-                    nama,
-                    mime,
-                    size,
-                    sha256: r.get(4)?,
-                })
-            })?;
-            bukti.berkas = rows.collect::<rusqlite::Result<_>>()?;
-        }
-        Ok(out)
+        list(self.db(), tahapan)
     }
 
     /// Write one evidence file (by `bukti_berkas` id) to exactly `dest`, byte-identical.

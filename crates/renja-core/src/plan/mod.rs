@@ -14,11 +14,14 @@ use crate::file::{self, OpenMode, ReadOnlyReason};
 use crate::model::{PlanDump, PlanIdentity, PlanInfo, PlanOverview};
 use crate::storage;
 use crate::template::{self, Template};
-use crate::undo::Op;
 use crate::undo::History;
+use crate::undo::Op;
 
 pub use crate::model::Upgrade;
 
+mod catatan_tahunan;
+mod kop;
+mod report;
 mod transact;
 
 /// What the user chose for a new plan.

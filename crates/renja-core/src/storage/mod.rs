@@ -2,7 +2,11 @@
 //! Also the schema migrations: numbered SQL files embedded in the binary, applied in order
 //! inside one `IMMEDIATE` transaction, the version kept in `PRAGMA user_version`.
 
+pub(crate) mod berkas;
+pub(crate) mod bukti;
 pub(crate) mod identity;
+pub(crate) mod logo;
+pub(crate) mod realisasi;
 pub(crate) mod team;
 pub(crate) mod tree;
 pub(crate) mod verify;
