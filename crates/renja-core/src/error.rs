@@ -72,6 +72,9 @@ pub enum Error {
     FolderMissing { path: PathBuf },
     #[error("file exists: {}", path.display())]
     AlreadyExists { path: PathBuf },
+    /// No file manager on this computer could show the folder.
+    #[error("no file manager to show {}", path.display())]
+    NoFileManager { path: PathBuf },
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     #[error("no such {what} (id {id})")]
@@ -168,6 +171,7 @@ impl Error {
             Error::NoPlan => ErrorKind::NoPlan,
             Error::Invalid { .. } => ErrorKind::Invalid,
             Error::AlreadyExists { .. }
+            | Error::NoFileManager { .. }
             | Error::FolderMissing { .. }
             | Error::Missing { .. }
             | Error::Io { .. }
@@ -263,6 +267,10 @@ impl Error {
             Error::AlreadyExists { path } => format!(
                 "Berkas \"{}\" sudah ada. Pilih nama lain agar berkas itu tidak tertimpa.",
                 name(path)
+            ),
+            Error::NoFileManager { path } => format!(
+                "Folder \"{}\" tidak dapat dibuka: tidak ada pengelola berkas di komputer ini.",
+                path.display()
             ),
             Error::Invalid { reason, .. } => reason.clone(),
             Error::Missing { .. } => {

@@ -14,7 +14,7 @@
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
 //! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
-//!    `report`, `template`, `undo`, …): the rules. They never see a [`Plan`]: they get a
+//!    `report`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the rules. They never see a [`Plan`]: they get a
 //!    `storage::Read` or `storage::Write` handle and call storage methods. `report` only reads.
 //! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
 //!    file safely, pragmas, locks, whole-file copies, atomic writes). Only these two touch SQLite.
@@ -27,6 +27,7 @@
 mod bindings;
 pub mod bukti;
 pub mod capaian;
+mod catatan_tahunan;
 mod clock;
 pub mod edit;
 pub mod error;
@@ -35,6 +36,7 @@ pub mod generate;
 pub mod grid;
 mod identity;
 mod ids;
+pub mod kop;
 pub mod limits;
 pub mod model;
 pub mod naming;

@@ -101,7 +101,16 @@ pub struct PlanOverview {
     /// Whether the letterhead has a logo.
     pub ada_logo: bool,
     /// The team's conclusions and recommendations for the yearly report.
-    pub catatan_tahunan: crate::report::CatatanTahunan,
+    pub catatan_tahunan: CatatanTahunan,
+}
+
+// Kept here, not with the reports, because the plan screen shows it and an edit sets it:
+// reports only read it (the `catatan_tahunan` module holds its rules).
+/// The team's conclusions and recommendations, printed in the Laporan Monev Tahunan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CatatanTahunan {
+    pub kesimpulan: String,
+    pub rekomendasi: String,
 }
 
 /// What `renja info --json` prints.

@@ -6,11 +6,15 @@
 //! blocking thread through [`session_blocking`], never on the async workers that dialogs and
 //! the other commands need.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use renja_core::report::{PaketProgress, PaketRequest, PaketSummary, ReportFormat, ReportRequest};
-use renja_core::{Error, ErrorKind, IpcError};
+use renja_core::kop::LOGO_FILTER;
+use renja_core::naming::{self, ALL_FILES, FileFilter};
+use renja_core::report::{
+    self, PAKET_FILTER, PaketProgress, PaketRequest, PaketSummary, ReportFormat, ReportRequest,
+};
+use renja_core::{Error, IpcError};
 use rfd::AsyncFileDialog;
 use tauri::ipc::Response;
 use tauri::{Emitter, Manager, State, WebviewWindow};
@@ -56,27 +60,16 @@ pub async fn choose_report_path(
     request: ReportRequest,
     format: ReportFormat,
 ) -> Result<Option<String>, IpcError> {
-    let (name, plan_dir) = session_blocking(window.app_handle(), move |s| {
+    let (name, plan) = session_blocking(window.app_handle(), move |s| {
         let plan = s.plan()?;
         Ok((
             plan.report_file_name(&request, format)?,
-            plan.path().parent().map(Path::to_path_buf),
+            plan.path().to_owned(),
         ))
     })
     .await?;
-    let (label, extension) = match format {
-        ReportFormat::Pdf => ("Dokumen PDF", "pdf"),
-        ReportFormat::Xlsx => ("Buku kerja Excel", "xlsx"),
-    };
-    let picked = AsyncFileDialog::new()
-        .set_parent(&window)
-        .set_title("Simpan laporan")
-        .set_directory(start_dir(&state, plan_dir))
-        .set_file_name(name)
-        .add_filter(label, &[extension])
-        .save_file()
-        .await;
-    Ok(picked.map(|h| with_extension(h.path(), extension)))
+    let dir = naming::start_dir(state.report_dir().as_deref(), &plan, &state.documents_dir);
+    Ok(save_dialog(&window, "Simpan laporan", dir, name, format.filter()).await)
 }
 
 /// Write the report to `dest` (the whole file appears at once or not at all).
@@ -104,22 +97,13 @@ pub async fn choose_paket_path(
     state: State<'_, AppState>,
     request: PaketRequest,
 ) -> Result<Option<String>, IpcError> {
-    let (name, plan_dir) = state.session(|s| {
+    let (name, plan) = state.session(|s| {
         let plan = s.plan()?;
-        Ok((
-            plan.paket_file_name(&request)?,
-            plan.path().parent().map(Path::to_path_buf),
-        ))
+        Ok((plan.paket_file_name(&request)?, plan.path().to_owned()))
     })?;
-    let picked = AsyncFileDialog::new()
-        .set_parent(&window)
-        .set_title("Simpan paket bukti dukung")
-        .set_directory(start_dir(&state, plan_dir))
-        .set_file_name(name)
-        .add_filter("Arsip ZIP", &["zip"])
-        .save_file()
-        .await;
-    Ok(picked.map(|h| with_extension(h.path(), "zip")))
+    let dir = naming::start_dir(state.report_dir().as_deref(), &plan, &state.documents_dir);
+    let title = "Simpan paket bukti dukung";
+    Ok(save_dialog(&window, title, dir, name, PAKET_FILTER).await)
 }
 
 /// Write the evidence package to `dest`, reporting progress as `paket-progress` events.
@@ -152,18 +136,9 @@ pub async fn export_paket(
 /// the folder is opened: the file itself is never run.
 #[tauri::command]
 pub async fn open_folder(path: PathBuf) -> Result<(), IpcError> {
-    let dir = match path.parent() {
-        Some(dir) if path.is_file() && dir.is_dir() => dir,
-        _ => return Err(Error::NotFound { path }.into()),
-    };
-    opener::open(dir).map_err(|_| IpcError {
-        kind: ErrorKind::Other,
-        message: format!(
-            "Folder \"{}\" tidak dapat dibuka: tidak ada pengelola berkas di komputer ini.",
-            dir.display()
-        ),
-        field: None,
-    })
+    let dir = report::folder_of(&path)?;
+    opener::open(dir).map_err(|_| Error::NoFileManager { path: dir.into() })?;
+    Ok(())
 }
 
 /// The image the user picks for the letterhead (none when cancelled).
@@ -176,8 +151,8 @@ pub async fn choose_logo_file(
         .set_parent(&window)
         .set_title("Pilih logo kop")
         .set_directory(&state.documents_dir)
-        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
-        .add_filter("Semua berkas", &["*"])
+        .add_filter(LOGO_FILTER.label, LOGO_FILTER.extensions)
+        .add_filter(ALL_FILES.label, ALL_FILES.extensions)
         .pick_file()
         .await;
     Ok(picked.map(|h| h.path().to_string_lossy().into_owned()))
@@ -191,46 +166,27 @@ pub async fn logo_image(state: State<'_, AppState>) -> Result<Response, IpcError
         .map(|logo| Response::new(logo.map(|l| l.data).unwrap_or_default()))
 }
 
-fn start_dir(state: &AppState, plan_dir: Option<PathBuf>) -> PathBuf {
-    state
-        .report_dir()
-        .into_iter()
-        .chain(plan_dir)
-        .find(|d| d.is_dir())
-        .unwrap_or_else(|| state.documents_dir.clone())
-}
-
-/// The chosen path, with `extension` added when the user typed a name without it (a GTK
-/// save dialog does not add it).
-fn with_extension(path: &Path, extension: &str) -> String {
-    let has = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case(extension));
-    let mut path = path.as_os_str().to_owned();
-    if !has {
-        path.push(".");
-        path.push(extension);
-    }
-    path.to_string_lossy().into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn adds_the_extension_only_when_missing() {
-        assert_eq!(
-            with_extension(Path::new("/d/laporan"), "pdf"),
-            "/d/laporan.pdf"
-        );
-        assert_eq!(
-            with_extension(Path::new("/d/Laporan.PDF"), "pdf"),
-            "/d/Laporan.PDF"
-        );
-        assert_eq!(
-            with_extension(Path::new("/d/Laporan Maret 2023 - Dinas.x"), "xlsx"),
-            "/d/Laporan Maret 2023 - Dinas.x.xlsx"
-        );
-    }
+/// The save dialog for a report or package; the chosen path, with the filter's extension
+/// when the user typed a name without it.
+async fn save_dialog(
+    window: &WebviewWindow,
+    title: &str,
+    dir: PathBuf,
+    name: String,
+    filter: FileFilter,
+) -> Option<String> {
+    let picked = AsyncFileDialog::new()
+        .set_parent(window)
+        .set_title(title)
+        .set_directory(dir)
+        .set_file_name(name)
+        .add_filter(filter.label, filter.extensions)
+        .save_file()
+        .await?;
+    Some(
+        filter
+            .complete(picked.path())
+            .to_string_lossy()
+            .into_owned(),
+    )
 }

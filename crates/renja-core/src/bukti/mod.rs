@@ -9,7 +9,6 @@
 //! `storage::berkas`. It never sees a `Plan`.
 
 pub(crate) mod berkas;
-pub mod names;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +20,7 @@ use crate::identity::text;
 use crate::ids::{BuktiBerkasId, BuktiId, TahapanId};
 use crate::limits::{self, MAX_JUDUL_BUKTI, MAX_KETERANGAN_BUKTI, MAX_NOMOR_BUKTI};
 use crate::model::Jadwal;
+use crate::naming;
 use crate::storage::bukti::{BuktiFields, BuktiRow, FileRow, NewFile};
 use crate::storage::{self, Read, Write};
 
@@ -289,7 +289,7 @@ fn file_info(row: FileRow) -> BerkasInfo {
     BerkasInfo {
         id: row.id,
         previewable: viewable(&row.mime) && row.size <= MAX_PREVIEW_BYTES,
-        openable: names::can_open_externally(&row.nama),
+        openable: naming::can_open_externally(&row.nama),
         nama: row.nama,
         mime: row.mime,
         size: row.size,
@@ -353,13 +353,13 @@ pub(crate) fn file_for_preview(db: &Read, id: BuktiBerkasId) -> Result<(Vec<u8>,
 /// The name an evidence file is proposed under when saved out: its own name, made safe.
 pub(crate) fn file_name(db: &Read, id: BuktiBerkasId) -> Result<String> {
     let nama = storage::bukti::file_nama(db, id)?.ok_or_else(|| missing_file(id))?;
-    Ok(names::safe_file_name(&nama))
+    Ok(naming::safe_file_name(&nama))
 }
 
 /// Write one evidence file into folder `dir` under its own name made safe and unique;
 /// returns the path written.
 pub(crate) fn export_file_into(db: &Read, id: BuktiBerkasId, dir: &Path) -> Result<PathBuf> {
-    let dest = names::unique_in(dir, &file_name(db, id)?);
+    let dest = naming::unique_in(dir, &file_name(db, id)?);
     export_file(db, id, &dest)?;
     Ok(dest)
 }
@@ -372,7 +372,7 @@ pub(crate) fn export_for_opening(
     temp_root: &Path,
 ) -> Result<PathBuf> {
     let name = file_name(db, id)?;
-    if !names::can_open_externally(&name) {
+    if !naming::can_open_externally(&name) {
         return Err(Error::invalid(
             "berkas",
             format!(

@@ -138,7 +138,7 @@ pub enum Edit {
     RemoveLogo,
     /// The team's conclusions and recommendations for the Laporan Monev Tahunan.
     SetCatatanTahunan {
-        catatan: crate::report::CatatanTahunan,
+        catatan: crate::model::CatatanTahunan,
     },
     Undo,
     Redo,

@@ -20,9 +20,12 @@ use crate::undo::Op;
 pub use crate::model::Upgrade;
 
 mod bukti;
+mod catatan_tahunan;
 mod edit;
 mod grid;
+mod kop;
 mod realisasi;
+mod report;
 mod team;
 mod transact;
 

@@ -4,17 +4,19 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use rusqlite::params;
 use serde::Serialize;
 
 use super::tanggal::{nama_bulan, romawi, tanggal_panjang};
 use super::{Kertas, ReportKind, ReportRequest, invalid};
 use crate::bukti::Bukti;
 use crate::capaian::{self, CapaianTahapan};
+use crate::catatan_tahunan;
+use crate::clock::Clock;
 use crate::error::Result;
+use crate::kop;
 use crate::model::{DumpProgram, DumpTahapan, PlanIdentity};
-use crate::plan::Plan;
 use crate::realisasi::Status;
+use crate::storage::{self, Read};
 
 /// Everything one report shows, in its final wording. Serialized as JSON for the typst
 /// templates; the XLSX writer reads the same values.
@@ -107,50 +109,36 @@ pub(crate) struct Konteks {
 }
 
 impl Konteks {
-    pub fn load(plan: &Plan, program: Option<u32>) -> Result<Konteks> {
-        let dump = plan.dump()?;
+    pub fn load(db: &Read, program: Option<u32>) -> Result<Konteks> {
+        let identity = storage::identity::get(db)?;
+        let all = storage::tree::load_dump(db)?;
         let programs: Vec<DumpProgram> = match program {
             Some(n) => {
-                let found: Vec<_> = dump.programs.into_iter().filter(|p| p.nomor == n).collect();
+                let found: Vec<_> = all.into_iter().filter(|p| p.nomor == n).collect();
                 if found.is_empty() {
                     return Err(invalid("program", &format!("Program nomor {n} tidak ada.")));
                 }
                 found
             }
-            None => dump.programs,
+            None => all,
         };
-        let conn = plan.db();
         let mut realisasi: HashMap<String, BTreeMap<u8, Catatan>> = HashMap::new();
-        let mut stmt = conn.prepare_cached(
-            "SELECT t.uuid, r.bulan, r.status, r.persen, r.catatan, r.kendala, r.tindak_lanjut
-             FROM realisasi r JOIN tahapan t ON t.id = r.tahapan_id",
-        )?;
-        let rows = stmt.query_map(params![], |r| {
-            let status: String = r.get(2)?;
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, u8>(1)?,
-                Catatan {
-                    status: Status::from_code(&status).unwrap_or(Status::BelumDimulai),
-                    persen: r.get(3)?,
-                    catatan: r.get(4)?,
-                    kendala: r.get(5)?,
-                    tindak_lanjut: r.get(6)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            let (uuid, bulan, catatan) = row?;
-            realisasi.entry(uuid).or_default().insert(bulan, catatan);
+        for row in storage::realisasi::all_with_tahapan_uuid(db)? {
+            let catatan = Catatan {
+                status: Status::from_code(&row.status).unwrap_or(Status::BelumDimulai),
+                persen: row.persen,
+                catatan: row.catatan,
+                kendala: row.kendala,
+                tindak_lanjut: row.tindak_lanjut,
+            };
+            realisasi
+                .entry(row.tahapan_uuid)
+                .or_default()
+                .insert(row.bulan, catatan);
         }
-        let mut uuids: HashMap<i64, String> = HashMap::new();
-        let mut stmt = conn.prepare_cached("SELECT id, uuid FROM tahapan")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-            let (id, uuid) = row?;
-            uuids.insert(id, uuid);
-        }
+        let uuids = storage::tree::tahapan_uuids(db)?;
         let mut bukti: HashMap<String, Vec<Bukti>> = HashMap::new();
-        let mut all = plan.bukti(None)?;
+        let mut all = crate::bukti::list(db, None)?;
         // Oldest document first inside a tahapan: the order the work happened in.
         all.sort_by(|a, b| (&a.tanggal, a.id).cmp(&(&b.tanggal, b.id)));
         for b in all {
@@ -159,7 +147,7 @@ impl Konteks {
             }
         }
         Ok(Konteks {
-            identity: dump.identity,
+            identity,
             programs,
             realisasi,
             bukti,
@@ -194,7 +182,7 @@ fn tanggal_ttd(request: &ReportRequest, today: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
-fn kop(id: &PlanIdentity, logo: bool) -> Kop {
+fn kop_of(id: &PlanIdentity, logo: bool) -> Kop {
     let mut alamat = id.alamat.clone();
     if !id.kode_pos.is_empty() {
         if !alamat.is_empty() {
@@ -320,10 +308,10 @@ fn periode(request: &ReportRequest, tahun: i32) -> Result<Periode> {
     })
 }
 
-pub(crate) fn build(plan: &Plan, request: &ReportRequest) -> Result<ReportData> {
-    let ctx = Konteks::load(plan, request.program)?;
+pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Result<ReportData> {
+    let ctx = Konteks::load(db, request.program)?;
     let id = &ctx.identity;
-    let today = plan.clock().today();
+    let today = clock.today();
     let date = tanggal_ttd(request, today)?;
     let periode = periode(request, id.tahun)?;
     let kind = request.kind;
@@ -354,7 +342,7 @@ pub(crate) fn build(plan: &Plan, request: &ReportRequest) -> Result<ReportData> 
         ReportKind::Tahunan => (
             Isi::Tahunan(super::tahunan::tahunan(
                 &ctx,
-                &plan.catatan_tahunan()?,
+                &catatan_tahunan::get(db)?,
                 today,
                 id.tahun,
             )),
@@ -383,10 +371,10 @@ pub(crate) fn build(plan: &Plan, request: &ReportRequest) -> Result<ReportData> 
         periode: periode.teks,
         kertas: request.kertas,
         landscape,
-        kop: kop(id, plan.logo()?.is_some()),
+        kop: kop_of(id, kop::logo(db)?.is_some()),
         tanda_tangan: tanda_tangan(kind, id, date),
         nama_berkas,
-        dibuat: plan.clock().now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        dibuat: clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         isi,
     })
 }

@@ -7,13 +7,19 @@
 //! rust_xlsxwriter for XLSX ([`xlsx`]). The renderers decide nothing about the plan; the data
 //! is what tests snapshot. Nothing here reads the system clock: "today" comes from the plan's
 //! clock.
+//!
+//! What this module must keep:
+//! - It only reads: it gets a `storage::Read` handle and plain values (the clock, a
+//!   destination), never a `Plan`, and writes nothing into the plan. What reports print but
+//!   users set (the logo, the Kesimpulan dan Rekomendasi) is stored by `kop` and
+//!   `catatan_tahunan`; the `Plan` methods that make reports are in `plan::report`.
+//! - File names it proposes, and every name inside the package, are made safe by `naming`.
 
 mod daftar_bukti;
 mod data;
-mod kop;
 mod monev;
 mod pages;
-mod paket;
+pub(crate) mod paket;
 mod pdf;
 mod rencana_aksi;
 mod tahunan;
@@ -28,13 +34,15 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::plan::Plan;
+use crate::kop;
+use crate::naming::{self, FileFilter};
+use crate::storage::Read;
 
 pub use data::*;
-pub use kop::{CatatanTahunan, Logo, MAX_LOGO_BYTES};
 pub use pages::Keep;
-pub use paket::{PaketProgress, PaketRequest, PaketSummary};
+pub use paket::{FILTER as PAKET_FILTER, PaketProgress, PaketRequest, PaketSummary};
 
 /// The reports the team hands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -143,6 +151,20 @@ impl ReportFormat {
             ReportFormat::Xlsx => "xlsx",
         }
     }
+
+    /// What the save dialog offers for this format.
+    pub fn filter(self) -> FileFilter {
+        match self {
+            ReportFormat::Pdf => FileFilter {
+                label: "Dokumen PDF",
+                extensions: &["pdf"],
+            },
+            ReportFormat::Xlsx => FileFilter {
+                label: "Buku kerja Excel",
+                extensions: &["xlsx"],
+            },
+        }
+    }
 }
 
 /// What the user asks for on the Laporan page or the command line.
@@ -173,101 +195,55 @@ impl ReportRequest {
     }
 }
 
-impl Plan {
-    /// The data a report is laid out from, with every text in its final wording.
-    pub fn report_data(&self, request: &ReportRequest) -> Result<ReportData> {
-        data::build(self, request)
-    }
+/// The data a report is laid out from, with every text in its final wording. "Today" (the
+/// default signature date, the state of the year) and the creation time come from `clock`.
+pub(crate) fn report_data(
+    db: &Read,
+    clock: &dyn Clock,
+    request: &ReportRequest,
+) -> Result<ReportData> {
+    data::build(db, clock, request)
+}
 
-    /// The report as a PDF document.
-    pub fn report_pdf(&self, request: &ReportRequest) -> Result<Vec<u8>> {
-        let data = self.report_data(request)?;
-        pdf::render(&data, self.logo()?.as_ref().map(|l| l.data.as_slice()))
-    }
-
-    /// The report as an XLSX workbook.
-    pub fn report_xlsx(&self, request: &ReportRequest) -> Result<Vec<u8>> {
-        let data = self.report_data(request)?;
-        xlsx::render(&data, self.logo()?.as_ref())
-    }
-
-    /// Write the report to `dest` in `format`: the whole file appears at once or not at all.
-    pub fn write_report(
-        &self,
-        request: &ReportRequest,
-        format: ReportFormat,
-        dest: &Path,
-    ) -> Result<()> {
-        self.refuse_own_file(dest, "Laporan")?;
-        let bytes = match format {
-            ReportFormat::Pdf => self.report_pdf(request)?,
-            ReportFormat::Xlsx => self.report_xlsx(request)?,
-        };
-        crate::file::write_atomically(dest, &bytes)
-    }
-
-    /// The file name proposed when a report is saved, e.g.
-    /// "Laporan Monev Bulanan Maret 2023 - Dinas Perkebunan.pdf".
-    pub fn report_file_name(
-        &self,
-        request: &ReportRequest,
-        format: ReportFormat,
-    ) -> Result<String> {
-        let data = self.report_data(request)?;
-        let mut name = data.nama_berkas.clone();
-        name.push('.');
-        name.push_str(format.extension());
-        // An agency written "Dinas A/B" must not lose its first half as if it were a folder.
-        Ok(crate::bukti::names::safe_file_name(
-            &name.replace(['/', '\\'], "-"),
-        ))
+/// The report as a PDF document or an XLSX workbook.
+pub(crate) fn render(
+    db: &Read,
+    clock: &dyn Clock,
+    request: &ReportRequest,
+    format: ReportFormat,
+) -> Result<Vec<u8>> {
+    let data = data::build(db, clock, request)?;
+    let logo = kop::logo(db)?;
+    match format {
+        ReportFormat::Pdf => pdf::render(&data, logo.as_ref().map(|l| l.data.as_slice())),
+        ReportFormat::Xlsx => xlsx::render(&data, logo.as_ref()),
     }
 }
 
-impl Plan {
-    /// The file name proposed for the evidence package, e.g.
-    /// "Paket Bukti Dukung Maret 2023 - Dinas Perkebunan.zip".
-    pub fn paket_file_name(&self, request: &PaketRequest) -> Result<String> {
-        let id = self.identity()?;
-        let tahun = id.tahun;
-        let mut name = match (request.bulan, request.triwulan) {
-            (Some(b), _) => format!("Paket Bukti Dukung {} {tahun}", tanggal::nama_bulan(b)),
-            (None, Some(t)) => format!("Paket Bukti Dukung TW {} {tahun}", tanggal::romawi(t)),
-            (None, None) => format!("Paket Bukti Dukung {tahun}"),
-        };
-        if let Some(n) = request.program {
-            name.push_str(&format!(" - Program {n}"));
-        }
-        if !id.instansi.is_empty() {
-            name.push_str(" - ");
-            name.push_str(&id.instansi);
-        }
-        name.push_str(".zip");
-        Ok(crate::bukti::names::safe_file_name(
-            &name.replace(['/', '\\'], "-"),
-        ))
-    }
+/// The file name proposed when a report is saved, e.g.
+/// "Laporan Monev Bulanan Maret 2023 - Dinas Perkebunan.pdf".
+pub(crate) fn file_name(
+    db: &Read,
+    clock: &dyn Clock,
+    request: &ReportRequest,
+    format: ReportFormat,
+) -> Result<String> {
+    let data = data::build(db, clock, request)?;
+    Ok(naming::name_from_text(&format!(
+        "{}.{}",
+        data.nama_berkas,
+        format.extension()
+    )))
+}
 
-    /// Refuse a destination that is the open plan itself: renaming a report or package over
-    /// it would replace the user's plan.
-    pub(crate) fn refuse_own_file(&self, dest: &Path, what: &str) -> Result<()> {
-        let same = match (
-            std::fs::canonicalize(self.path()),
-            std::fs::canonicalize(dest),
-        ) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        };
-        if same {
-            return Err(Error::invalid(
-                "path",
-                format!(
-                    "{what} tidak boleh disimpan menimpa berkas rencana yang sedang dibuka. \
-                     Pilih nama lain."
-                ),
-            ));
-        }
-        Ok(())
+/// The folder holding `written`, a report or package the app just wrote, for showing in the
+/// computer's file manager; refused unless `written` is a file inside a folder.
+pub fn folder_of(written: &Path) -> Result<&Path> {
+    match written.parent() {
+        Some(dir) if written.is_file() && dir.is_dir() => Ok(dir),
+        _ => Err(Error::NotFound {
+            path: written.to_path_buf(),
+        }),
     }
 }
 

@@ -89,7 +89,7 @@ pub struct Tahunan {
 
 pub(crate) fn tahunan(
     ctx: &Konteks,
-    catatan: &super::CatatanTahunan,
+    catatan: &crate::model::CatatanTahunan,
     today: NaiveDate,
     tahun: i32,
 ) -> Tahunan {

@@ -91,3 +91,27 @@ pub(crate) fn put(tx: &Write<'_>, id: &PlanIdentity, now: &str, insert: bool) ->
     }
     Ok(())
 }
+
+/// The team's conclusions and recommendations for the Laporan Monev Tahunan.
+pub(crate) fn catatan_tahunan(db: &super::Read) -> Result<crate::model::CatatanTahunan> {
+    Ok(db
+        .prepare_cached("SELECT kesimpulan, rekomendasi FROM plan WHERE id = 1")?
+        .query_row([], |r| {
+            Ok(crate::model::CatatanTahunan {
+                kesimpulan: r.get(0)?,
+                rekomendasi: r.get(1)?,
+            })
+        })?)
+}
+
+pub(crate) fn set_catatan_tahunan(
+    tx: &super::Write<'_>,
+    catatan: &crate::model::CatatanTahunan,
+    now: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE plan SET kesimpulan = ?1, rekomendasi = ?2, modified_at = ?3 WHERE id = 1",
+    )?
+    .execute(params![catatan.kesimpulan, catatan.rekomendasi, now])?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 pub(crate) mod berkas;
 pub(crate) mod bukti;
 pub(crate) mod identity;
+pub(crate) mod logo;
 mod position;
 pub(crate) mod realisasi;
 pub(crate) mod team;

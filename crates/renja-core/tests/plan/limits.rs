@@ -9,9 +9,9 @@ use std::process::Command;
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::Level;
 use renja_core::limits::{self, MAX_BERKAS_PER_BUKTI, MAX_BUKTI_PER_TAHAPAN};
-use renja_core::model::{Peran, PlanIdentity};
+use renja_core::model::{CatatanTahunan, Peran, PlanIdentity};
 use renja_core::realisasi::{RealisasiInput, Status};
-use renja_core::report::{CatatanTahunan, ReportKind, ReportRequest};
+use renja_core::report::{ReportKind, ReportRequest};
 use renja_core::{
     AnggotaInput, Error, ErrorKind, NewPlan, OpenMode, Plan, Result, TahapanId, Template,
 };

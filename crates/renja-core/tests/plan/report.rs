@@ -8,10 +8,9 @@ use std::process::Command;
 
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::{Edit, Level};
+use renja_core::model::CatatanTahunan;
 use renja_core::realisasi::{RealisasiInput, Status};
-use renja_core::report::{
-    CatatanTahunan, Kertas, PaketRequest, ReportFormat, ReportKind, ReportRequest,
-};
+use renja_core::report::{Kertas, PaketRequest, ReportFormat, ReportKind, ReportRequest};
 use renja_core::{ErrorKind, NewPlan, Plan, TahapanId, Template};
 
 use crate::common::tempdir;

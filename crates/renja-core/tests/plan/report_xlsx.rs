@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::Level;
+use renja_core::model::CatatanTahunan;
 use renja_core::realisasi::{RealisasiInput, Status};
-use renja_core::report::{CatatanTahunan, Isi, Kertas, ReportKind, ReportRequest};
+use renja_core::report::{Isi, Kertas, ReportKind, ReportRequest};
 use renja_core::{NewPlan, Plan, TahapanId, Template};
 use serde_json::Value;
 use tempfile::TempDir;

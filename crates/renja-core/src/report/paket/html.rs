@@ -7,9 +7,9 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
+use super::contents::{Entry, Paket};
 use super::index::keterangan;
-use super::isi::{Baris, Paket};
-use super::nama::href;
+use super::links::href;
 use crate::report::daftar_bukti::ukuran;
 
 /// `text` safe to place in HTML text and in quoted attribute values.
@@ -36,7 +36,7 @@ th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top;text-align:left
 th{background:#d9e2f3}td.n{white-space:nowrap}td.r{text-align:right;white-space:nowrap}\
 code{font-size:.8em;word-break:break-all;color:#555}";
 
-fn row(out: &mut String, b: &Baris) {
+fn row(out: &mut String, b: &Entry) {
     let berkas = match &b.berkas {
         Some(f) => format!(
             "<a href=\"{}\">{}</a><br><code>{}</code>",
@@ -86,7 +86,7 @@ pub(super) fn html(paket: &Paket, today: NaiveDate) -> String {
         let _ = writeln!(out, "<p>{}</p>", escape(&line));
     }
     let (mut program, mut kegiatan) = (None, None);
-    for b in &paket.baris {
+    for b in &paket.entries {
         if program != Some(&b.program) {
             if program.is_some() {
                 out.push_str("</tbody>\n</table>\n");

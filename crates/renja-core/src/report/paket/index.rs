@@ -12,8 +12,8 @@ use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, FormatUnderline, Url, Workbook, XlsxError,
 };
 
-use super::isi::Paket;
-use super::nama::link_target;
+use super::contents::Paket;
+use super::links::link_target;
 use crate::error::{Error, Result};
 use crate::report::tanggal::tanggal_panjang;
 use crate::report::xlsx::{FORMAT_TANGGAL, excel_date};
@@ -102,7 +102,7 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
             .map_err(xlsx_error)?;
         sheet.set_column_width(col, width).map_err(xlsx_error)?;
     }
-    for b in &paket.baris {
+    for b in &paket.entries {
         row += 1;
         let (path, size, sha) = match &b.berkas {
             Some(f) => (f.path.as_str(), Some(f.size), f.sha256.as_str()),

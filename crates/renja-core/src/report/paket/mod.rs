@@ -10,13 +10,13 @@
 //!   on the way: what went into the ZIP must match the SHA-256 recorded when the file was
 //!   added, or there is no package at all.
 //! - The ZIP appears whole under its name or not at all (`file::write_with`).
-//! - Every name in the ZIP comes from user text and is made safe in [`nama`].
+//! - Every name in the ZIP comes from user text and is made safe by `naming::paket`.
 
-mod arsip;
+mod contents;
 mod html;
 mod index;
-mod isi;
-mod nama;
+mod links;
+mod zip;
 
 use std::path::Path;
 
@@ -25,8 +25,10 @@ use ts_rs::TS;
 
 use super::data::Konteks;
 use super::tanggal::{nama_bulan, romawi};
+use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::plan::Plan;
+use crate::naming::{self, FileFilter};
+use crate::storage::{self, Read};
 
 /// Which evidence goes into the package.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -58,12 +60,19 @@ pub struct PaketSummary {
     pub bytes: u64,
 }
 
+/// What the save dialog offers for the package.
+pub const FILTER: FileFilter = FileFilter {
+    label: "Arsip ZIP",
+    extensions: &[EXTENSION],
+};
+const EXTENSION: &str = "zip";
+
 /// The names of the index in the root of the package.
 const INDEX_XLSX: &str = "Daftar Bukti Dukung.xlsx";
 const INDEX_HTML: &str = "Daftar Bukti Dukung.html";
 
 /// The months a package covers: all of them, or those of one month or quarter.
-pub(super) struct Periode {
+pub(crate) struct Periode {
     /// `None` for the whole year.
     pub bulan: Option<Vec<u8>>,
     /// "Maret 2025", "Triwulan I (Januari – Maret) 2025", "Tahun 2025".
@@ -138,41 +147,67 @@ fn kosong(periode: &Periode, program: Option<&str>) -> Error {
     Error::invalid("bukti", message)
 }
 
-impl Plan {
-    /// Write the evidence package (ZIP) to `dest`: folders per program and kegiatan with
-    /// every evidence file, and the index as XLSX and HTML in the root. `progress` is called
-    /// with the bytes of evidence copied so far, every few MiB and once at the end. The
-    /// summary's `bytes` is the size of the ZIP written. Nothing is left at `dest` on failure.
-    pub fn export_bukti_package(
-        &self,
-        request: &PaketRequest,
-        dest: &Path,
-        progress: &mut dyn FnMut(PaketProgress),
-    ) -> Result<PaketSummary> {
-        let tahun = self.identity()?.tahun;
-        let periode = Periode::from_request(request, tahun)?;
-        self.refuse_own_file(dest, "Paket bukti dukung")?;
-        let ctx = Konteks::load(self, request.program)?;
-        let paket = isi::build(self, &ctx, periode, request.program)?;
-        if paket.bukti == 0 {
-            return Err(kosong(&paket.periode, paket.program.as_deref()));
-        }
-        let today = self.clock().today();
-        let index = [
-            (INDEX_XLSX, index::xlsx(&paket, today)?),
-            (INDEX_HTML, html::html(&paket, today).into_bytes()),
-        ];
-        let when = arsip::zip_time(self.clock().now());
-        let bytes = crate::file::write_with(dest, |file| {
-            arsip::write(self.db(), &paket, &index, when, file, dest, progress)
-        })?;
-        Ok(PaketSummary {
-            path: dest.to_string_lossy().into_owned(),
-            bukti: paket.bukti,
-            berkas: paket.berkas().count() as u32,
-            bytes,
-        })
+/// The file name proposed for the package, e.g.
+/// "Paket Bukti Dukung Maret 2023 - Dinas Perkebunan.zip".
+pub(crate) fn file_name(db: &Read, request: &PaketRequest) -> Result<String> {
+    let id = storage::identity::get(db)?;
+    let tahun = id.tahun;
+    let mut name = match (request.bulan, request.triwulan) {
+        (Some(b), _) => format!("Paket Bukti Dukung {} {tahun}", nama_bulan(b)),
+        (None, Some(t)) => format!("Paket Bukti Dukung TW {} {tahun}", romawi(t)),
+        (None, None) => format!("Paket Bukti Dukung {tahun}"),
+    };
+    if let Some(n) = request.program {
+        name.push_str(&format!(" - Program {n}"));
     }
+    if !id.instansi.is_empty() {
+        name.push_str(" - ");
+        name.push_str(&id.instansi);
+    }
+    name.push('.');
+    name.push_str(EXTENSION);
+    Ok(naming::name_from_text(&name))
+}
+
+/// The period `request` asks for, checked against the plan's year: the first refusal a
+/// request can meet, before its destination is looked at.
+pub(crate) fn periode(db: &Read, request: &PaketRequest) -> Result<Periode> {
+    Periode::from_request(request, storage::identity::get(db)?.tahun)
+}
+
+/// Write the evidence package (ZIP) of `periode` (from [`periode`]) to `dest`: folders per
+/// program and kegiatan with every evidence file, and the index as XLSX and HTML in the root.
+/// `progress` is called with the bytes of evidence copied so far, every few MiB and once at
+/// the end. The summary's `bytes` is the size of the ZIP written. Nothing is left at `dest`
+/// on failure.
+pub(crate) fn export(
+    db: &Read,
+    clock: &dyn Clock,
+    program: Option<u32>,
+    periode: Periode,
+    dest: &Path,
+    progress: &mut dyn FnMut(PaketProgress),
+) -> Result<PaketSummary> {
+    let ctx = Konteks::load(db, program)?;
+    let paket = contents::build(db, &ctx, periode, program)?;
+    if paket.bukti == 0 {
+        return Err(kosong(&paket.periode, paket.program.as_deref()));
+    }
+    let today = clock.today();
+    let index = [
+        (INDEX_XLSX, index::xlsx(&paket, today)?),
+        (INDEX_HTML, html::html(&paket, today).into_bytes()),
+    ];
+    let when = zip::entry_time(clock.now());
+    let bytes = crate::file::write_with(dest, |file| {
+        zip::write(db, &paket, &index, when, file, dest, progress)
+    })?;
+    Ok(PaketSummary {
+        path: dest.to_string_lossy().into_owned(),
+        bukti: paket.bukti,
+        berkas: paket.berkas().count() as u32,
+        bytes,
+    })
 }
 
 #[cfg(test)]

@@ -4,10 +4,11 @@
 
 use rust_xlsxwriter::{RowNum, Worksheet};
 
-use super::gaya::Gaya;
-use super::lembar::{Hasil, Lembar};
+use super::sheet::{Sheet, XlsxResult};
+use super::styles::Styles;
+use crate::kop::Logo;
+use crate::report::ReportData;
 use crate::report::daftar_bukti::{DaftarBukti, DbBukti};
-use crate::report::{Logo, ReportData};
 
 /// No, Judul / Keterangan, Jenis, Nomor, Tanggal, Bulan, Berkas, SHA-256. The hash column
 /// holds a whole hash on one line, so it can be copied and compared; the date column holds
@@ -15,21 +16,21 @@ use crate::report::{Logo, ReportData};
 const LEBAR: [f64; 8] = [9.0, 36.0, 12.0, 18.0, 15.0, 10.0, 30.0, 44.0];
 const KOL_TTD: u16 = 7;
 
-pub(super) fn tulis(
+pub(super) fn write(
     ws: &mut Worksheet,
-    g: &Gaya,
+    g: &Styles,
     data: &ReportData,
     isi: &DaftarBukti,
     logo: Option<&Logo>,
-) -> Hasil {
-    let mut l = Lembar::new(ws, g, &LEBAR)?;
+) -> XlsxResult {
+    let mut l = Sheet::new(ws, g, &LEBAR)?;
     l.kop(&data.kop, logo)?;
     l.judul(data)?;
     let jumlah = format!(
         "Jumlah bukti dukung: {}    Jumlah berkas: {}",
         isi.jumlah_bukti, isi.jumlah_berkas
     );
-    l.baris_penuh(&jumlah, &g.keterangan, 8.5)?;
+    l.full_row(&jumlah, &g.keterangan, 8.5)?;
     l.row += 1;
     let h = l.row;
     let titles = [
@@ -43,7 +44,7 @@ pub(super) fn tulis(
         "SHA-256",
     ];
     for (c, t) in titles.iter().enumerate() {
-        l.teks(h, c as u16, t, &g.kepala)?;
+        l.text(h, c as u16, t, &g.kepala)?;
     }
     l.row += 1;
     for p in &isi.program {
@@ -51,14 +52,14 @@ pub(super) fn tulis(
             "Program {}. {} ({} bukti dukung)",
             p.nomor, p.nama, p.jumlah_bukti
         );
-        l.baris_penuh(&text, &g.grup_program, 8.0)?;
+        l.full_row(&text, &g.grup_program, 8.0)?;
         if p.kegiatan.is_empty() {
-            l.baris_penuh("Belum ada bukti dukung.", &g.grup_kosong, 8.0)?;
+            l.full_row("Belum ada bukti dukung.", &g.grup_kosong, 8.0)?;
         }
         for k in &p.kegiatan {
-            l.baris_penuh(&format!("{} {}", k.nomor, k.nama), &g.grup_kegiatan, 8.0)?;
+            l.full_row(&format!("{} {}", k.nomor, k.nama), &g.grup_kegiatan, 8.0)?;
             for t in &k.tahapan {
-                l.baris_penuh(&format!("{} {}", t.nomor, t.nama), &g.grup_tahapan, 8.0)?;
+                l.full_row(&format!("{} {}", t.nomor, t.nama), &g.grup_tahapan, 8.0)?;
                 for b in &t.bukti {
                     let row = l.row;
                     bukti(&mut l, row, b)?;
@@ -68,27 +69,27 @@ pub(super) fn tulis(
         }
     }
     l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
-    l.halaman(data, Some((h, h)), Some(h + 1))
+    l.page_setup(data, Some((h, h)), Some(h + 1))
 }
 
-fn bukti(l: &mut Lembar<'_>, row: RowNum, b: &DbBukti) -> Hasil {
+fn bukti(l: &mut Sheet<'_>, row: RowNum, b: &DbBukti) -> XlsxResult {
     let g = l.g;
-    l.teks(row, 0, &b.nomor, &g.sel)?;
+    l.text(row, 0, &b.nomor, &g.sel)?;
     let lines = [
         (&g.r_biasa, b.judul.as_str()),
         (&g.r_abu, b.keterangan.as_str()),
     ];
-    l.kaya(row, 1, &lines, &g.sel)?;
-    l.teks(row, 2, &b.jenis, &g.sel)?;
-    l.teks(row, 3, &b.nomor_dokumen, &g.sel)?;
-    l.tanggal(row, 4, b.tanggal_nilai, &b.tanggal, &g.tanggal, &g.sel)?;
-    l.teks(row, 5, &b.bulan, &g.sel)?;
+    l.rich(row, 1, &lines, &g.sel)?;
+    l.text(row, 2, &b.jenis, &g.sel)?;
+    l.text(row, 3, &b.nomor_dokumen, &g.sel)?;
+    l.date(row, 4, b.tanggal_nilai, &b.tanggal, &g.tanggal, &g.sel)?;
+    l.text(row, 5, &b.bulan, &g.sel)?;
     let berkas: Vec<String> = b
         .berkas
         .iter()
         .map(|f| format!("{} ({})", f.nama, f.ukuran))
         .collect();
-    l.teks(row, 6, &berkas.join("\n"), &g.sel)?;
+    l.text(row, 6, &berkas.join("\n"), &g.sel)?;
     let hash: Vec<&str> = b.berkas.iter().map(|f| f.sha256.as_str()).collect();
-    l.kode(row, 7, &hash, &g.hash)
+    l.code(row, 7, &hash, &g.hash)
 }

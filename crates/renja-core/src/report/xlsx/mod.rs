@@ -15,21 +15,22 @@
 //! The workbook's creation time in its document properties is the data's `dibuat` (the
 //! plan's clock), so the same plan and clock give the same bytes.
 
-mod bingkai;
 mod breaks;
 mod daftar_bukti;
-mod gaya;
-mod lembar;
+mod frame;
 mod monev;
 mod rencana_aksi;
+mod sheet;
+mod styles;
 mod tahunan;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
-use super::{Isi, Logo, ReportData, ReportKind};
+use super::{Isi, ReportData, ReportKind};
+use crate::kop::Logo;
 
 use crate::error::{Error, Result};
-pub(crate) use lembar::excel_date;
+pub(crate) use sheet::excel_date;
 
 /// A document date: "10 Maret 2025". `[$-421]` is the locale of Bahasa Indonesia (LCID
 /// 0x0421): Excel and LibreOffice then name the month in Indonesian even where Windows is
@@ -40,7 +41,7 @@ pub(crate) const FORMAT_TANGGAL: &str = "[$-421]d mmmm yyyy";
 pub(crate) const FORMAT_PERSEN: &str = "0.0%";
 
 /// The worksheet's name (at most 31 characters, none of `[]:*?/\`).
-fn nama_lembar(kind: ReportKind) -> &'static str {
+fn sheet_name(kind: ReportKind) -> &'static str {
     match kind {
         ReportKind::RencanaAksi => "Rencana Aksi",
         ReportKind::Bulanan => "Monev Bulanan",
@@ -55,7 +56,7 @@ pub(crate) fn render(data: &ReportData, logo: Option<&Logo>) -> Result<Vec<u8>> 
 }
 
 fn workbook(data: &ReportData, logo: Option<&Logo>) -> std::result::Result<Vec<u8>, XlsxError> {
-    let gaya = gaya::Gaya::new();
+    let styles = styles::Styles::new();
     let mut wb = Workbook::new();
     let dibuat = chrono::DateTime::parse_from_rfc3339(&data.dibuat)
         .map(|d| d.timestamp())
@@ -67,21 +68,23 @@ fn workbook(data: &ReportData, logo: Option<&Logo>) -> std::result::Result<Vec<u
             .set_author(&data.kop.instansi)
             .set_company(&data.kop.instansi),
     );
-    let name = nama_lembar(data.kind);
+    let name = sheet_name(data.kind);
     match &data.isi {
         Isi::RencanaAksi(isi) => {
-            rencana_aksi::tulis(lembar(&mut wb, name)?, &gaya, data, isi, logo)?;
+            rencana_aksi::write(add_sheet(&mut wb, name)?, &styles, data, isi, logo)?;
         }
-        Isi::Monev(isi) => monev::tulis(lembar(&mut wb, name)?, &gaya, data, isi, logo)?,
+        Isi::Monev(isi) => monev::write(add_sheet(&mut wb, name)?, &styles, data, isi, logo)?,
         // A worksheet per table, see `tahunan.rs`.
-        Isi::Tahunan(isi) => tahunan::tulis(&mut wb, name, &gaya, data, isi, logo)?,
-        Isi::Bukti(isi) => daftar_bukti::tulis(lembar(&mut wb, name)?, &gaya, data, isi, logo)?,
+        Isi::Tahunan(isi) => tahunan::write(&mut wb, name, &styles, data, isi, logo)?,
+        Isi::Bukti(isi) => {
+            daftar_bukti::write(add_sheet(&mut wb, name)?, &styles, data, isi, logo)?
+        }
     }
     wb.save_to_buffer()
 }
 
 /// A new worksheet named `name`.
-fn lembar<'a>(
+fn add_sheet<'a>(
     wb: &'a mut Workbook,
     name: &str,
 ) -> std::result::Result<&'a mut Worksheet, XlsxError> {

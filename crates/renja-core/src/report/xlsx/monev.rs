@@ -8,29 +8,30 @@
 
 use rust_xlsxwriter::{RowNum, Worksheet};
 
-use super::gaya::Gaya;
-use super::lembar::{Hasil, Lembar};
+use super::sheet::{Sheet, XlsxResult};
+use super::styles::Styles;
+use crate::kop::Logo;
+use crate::report::ReportData;
 use crate::report::monev::{Capaian, Monev, MonevBaris};
-use crate::report::{Logo, ReportData};
 
 /// No, Kegiatan/Tahapan (Program in A), Target Bulan, Realisasi, Status Capaian, Kendala,
 /// Tindak Lanjut, Bukti Dukung. In table A the columns 2–7 hold the six counts.
 const LEBAR: [f64; 8] = [5.0, 38.0, 11.0, 22.0, 12.0, 22.0, 22.0, 34.0];
 const KOL_TTD: u16 = 6;
 
-pub(super) fn tulis(
+pub(super) fn write(
     ws: &mut Worksheet,
-    g: &Gaya,
+    g: &Styles,
     data: &ReportData,
     isi: &Monev,
     logo: Option<&Logo>,
-) -> Hasil {
-    let mut l = Lembar::new(ws, g, &LEBAR)?;
+) -> XlsxResult {
+    let mut l = Sheet::new(ws, g, &LEBAR)?;
     l.kop(&data.kop, logo)?;
     l.judul(data)?;
     capaian(&mut l, isi)?;
     l.row += 1;
-    l.bagian("B. Rincian Pelaksanaan per Program")?;
+    l.section("B. Rincian Pelaksanaan per Program")?;
     let h = l.row;
     let titles = [
         "No",
@@ -43,20 +44,20 @@ pub(super) fn tulis(
         "Bukti Dukung",
     ];
     for (c, t) in titles.iter().enumerate() {
-        l.teks(h, c as u16, t, &g.kepala)?;
+        l.text(h, c as u16, t, &g.kepala)?;
     }
     l.row += 1;
     if !isi.rincian_kosong.is_empty() {
-        l.baris_penuh(&isi.rincian_kosong, &g.grup_kosong, 8.0)?;
+        l.full_row(&isi.rincian_kosong, &g.grup_kosong, 8.0)?;
     }
     for p in &isi.program {
-        l.baris_penuh(
+        l.full_row(
             &format!("Program {}. {}", p.nomor, p.nama),
             &g.grup_program,
             8.0,
         )?;
         if p.baris.is_empty() {
-            l.baris_penuh(&p.keterangan, &g.grup_kosong, 8.0)?;
+            l.full_row(&p.keterangan, &g.grup_kosong, 8.0)?;
         }
         for r in &p.baris {
             let row = l.row;
@@ -65,12 +66,12 @@ pub(super) fn tulis(
         }
     }
     l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
-    l.halaman(data, Some((h, h)), None)
+    l.page_setup(data, Some((h, h)), None)
 }
 
-fn capaian(l: &mut Lembar<'_>, isi: &Monev) -> Hasil {
+fn capaian(l: &mut Sheet<'_>, isi: &Monev) -> XlsxResult {
     let g = l.g;
-    l.bagian("A. Ringkasan Capaian")?;
+    l.section("A. Ringkasan Capaian")?;
     let h = l.row;
     l.ws.merge_range(h, 0, h + 1, 0, "No", &g.kepala)?;
     l.ws.merge_range(h, 1, h + 1, 1, "Program", &g.kepala)?;
@@ -83,13 +84,13 @@ fn capaian(l: &mut Lembar<'_>, isi: &Monev) -> Hasil {
         .take(6)
         .enumerate()
     {
-        l.teks(h + 1, 2 + i as u16, t, &g.kepala)?;
+        l.text(h + 1, 2 + i as u16, t, &g.kepala)?;
     }
     l.row = h + 2;
     for c in &isi.capaian {
         let row = l.row;
-        l.angka(row, 0, c.nomor, &g.angka)?;
-        l.teks(row, 1, &c.program, &g.sel)?;
+        l.number(row, 0, c.nomor, &g.angka)?;
+        l.text(row, 1, &c.program, &g.sel)?;
         hitung(l, row, c, false)?;
         l.row += 1;
     }
@@ -97,28 +98,28 @@ fn capaian(l: &mut Lembar<'_>, isi: &Monev) -> Hasil {
     l.ws.merge_range(row, 0, row, 1, &isi.jumlah.program, &g.jumlah_label)?;
     hitung(l, row, &isi.jumlah, true)?;
     l.row += 1;
-    l.baris_penuh(&isi.keterangan_hitung, &g.catatan_kaki, 8.0)
+    l.full_row(&isi.keterangan_hitung, &g.catatan_kaki, 8.0)
 }
 
 /// Target, selesai and capaian of the period, then cumulative, from column 2.
-fn hitung(l: &mut Lembar<'_>, row: RowNum, c: &Capaian, jumlah: bool) -> Hasil {
+fn hitung(l: &mut Sheet<'_>, row: RowNum, c: &Capaian, jumlah: bool) -> XlsxResult {
     let g = l.g;
     let (n, p, t) = if jumlah {
         (&g.jumlah_angka, &g.jumlah_persen, &g.jumlah_teks)
     } else {
         (&g.angka, &g.persen, &g.sel_tengah)
     };
-    l.angka(row, 2, c.periode.target, n)?;
-    l.angka(row, 3, c.periode.selesai, n)?;
-    l.persen(row, 4, c.periode, p, t)?;
-    l.angka(row, 5, c.kumulatif.target, n)?;
-    l.angka(row, 6, c.kumulatif.selesai, n)?;
-    l.persen(row, 7, c.kumulatif, p, t)
+    l.number(row, 2, c.periode.target, n)?;
+    l.number(row, 3, c.periode.selesai, n)?;
+    l.percent(row, 4, c.periode, p, t)?;
+    l.number(row, 5, c.kumulatif.target, n)?;
+    l.number(row, 6, c.kumulatif.selesai, n)?;
+    l.percent(row, 7, c.kumulatif, p, t)
 }
 
-fn baris(l: &mut Lembar<'_>, row: RowNum, r: &MonevBaris) -> Hasil {
+fn baris(l: &mut Sheet<'_>, row: RowNum, r: &MonevBaris) -> XlsxResult {
     let g = l.g;
-    l.angka(row, 0, r.no, &g.angka)?;
+    l.number(row, 0, r.no, &g.angka)?;
     let pj = if r.penanggung_jawab.is_empty() {
         String::new()
     } else {
@@ -129,32 +130,32 @@ fn baris(l: &mut Lembar<'_>, row: RowNum, r: &MonevBaris) -> Hasil {
         (&g.r_biasa, r.tahapan.as_str()),
         (&g.r_abu, pj.as_str()),
     ];
-    l.kaya(row, 1, &kegiatan, &g.sel)?;
-    l.teks(row, 2, &r.target, &g.sel_tengah)?;
+    l.rich(row, 1, &kegiatan, &g.sel)?;
+    l.text(row, 2, &r.target, &g.sel_tengah)?;
     let realisasi = r.realisasi.join("\n");
     let lines = [
         (&g.r_biasa, realisasi.as_str()),
         (&g.r_miring, r.catatan.as_str()),
     ];
-    l.kaya(row, 3, &lines, &g.sel)?;
+    l.rich(row, 3, &lines, &g.sel)?;
     let status = match r.tercapai {
         Some(true) => &g.tercapai,
         Some(false) => &g.tidak_tercapai,
         None => &g.sel_tengah,
     };
     if r.status_keterangan.is_empty() {
-        l.teks(row, 4, &r.status_capaian, status)?;
+        l.text(row, 4, &r.status_capaian, status)?;
     } else {
         let lines = [
             (&g.r_tebal, r.status_capaian.as_str()),
             (&g.r_miring_abu, r.status_keterangan.as_str()),
         ];
-        l.kaya(row, 4, &lines, &g.sel_tengah)?;
+        l.rich(row, 4, &lines, &g.sel_tengah)?;
     }
-    l.teks(row, 5, &r.kendala, &g.sel)?;
-    l.teks(row, 6, &r.tindak_lanjut, &g.sel)?;
+    l.text(row, 5, &r.kendala, &g.sel)?;
+    l.text(row, 6, &r.tindak_lanjut, &g.sel)?;
     if r.bukti.is_empty() {
-        return l.kaya(row, 7, &[(&g.r_miring_abu, "Belum ada")], &g.sel);
+        return l.rich(row, 7, &[(&g.r_miring_abu, "Belum ada")], &g.sel);
     }
     let bukti: Vec<String> = r
         .bukti
@@ -170,5 +171,5 @@ fn baris(l: &mut Lembar<'_>, row: RowNum, r: &MonevBaris) -> Hasil {
             format!("{s}: {}", b.judul)
         })
         .collect();
-    l.teks(row, 7, &bukti.join("\n"), &g.sel)
+    l.text(row, 7, &bukti.join("\n"), &g.sel)
 }

@@ -11,10 +11,11 @@
 
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet};
 
-use super::gaya::Gaya;
-use super::lembar::{Hasil, Lembar};
+use super::sheet::{Sheet, XlsxResult};
+use super::styles::Styles;
+use crate::kop::Logo;
+use crate::report::ReportData;
 use crate::report::rencana_aksi::{RaBaris, RencanaAksi, Sel};
-use crate::report::{Logo, ReportData};
 
 /// Column widths: No, Program, Kegiatan, Outcome/Output, Tahapan, 12 months, Kriteria, PJ.
 const LEBAR: [f64; 19] = [
@@ -27,14 +28,14 @@ const KOL_PJ: ColNum = KOL_KRITERIA + 1;
 /// Where the signature block starts: about the right quarter of the page, as in the PDF.
 const KOL_TTD: ColNum = 14;
 
-pub(super) fn tulis(
+pub(super) fn write(
     ws: &mut Worksheet,
-    g: &Gaya,
+    g: &Styles,
     data: &ReportData,
     isi: &RencanaAksi,
     logo: Option<&Logo>,
-) -> Hasil {
-    let mut l = Lembar::new(ws, g, &LEBAR)?;
+) -> XlsxResult {
+    let mut l = Sheet::new(ws, g, &LEBAR)?;
     l.kop(&data.kop, logo)?;
     l.judul(data)?;
     let h = l.row;
@@ -46,11 +47,11 @@ pub(super) fn tulis(
         l.row += 1;
     }
     l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
-    l.halaman(data, Some((h, h + 1)), Some(h + 2))
+    l.page_setup(data, Some((h, h + 1)), Some(h + 2))
 }
 
 /// Two header rows: "Bulan" over the twelve month numbers, the other titles over both.
-fn header(l: &mut Lembar<'_>, h: RowNum) -> Hasil {
+fn header(l: &mut Sheet<'_>, h: RowNum) -> XlsxResult {
     let g = l.g;
     let titles = [
         (0, "No"),
@@ -66,47 +67,47 @@ fn header(l: &mut Lembar<'_>, h: RowNum) -> Hasil {
     }
     l.ws.merge_range(h, KOL_BULAN, h, KOL_BULAN + 11, "Bulan", &g.kepala)?;
     for m in 0..12u16 {
-        l.angka(h + 1, KOL_BULAN + m, u32::from(m) + 1, &g.kepala)?;
+        l.number(h + 1, KOL_BULAN + m, u32::from(m) + 1, &g.kepala)?;
     }
-    l.tinggi(h, 14.0);
-    l.tinggi(h + 1, 14.0);
+    l.height(h, 14.0);
+    l.height(h + 1, 14.0);
     Ok(())
 }
 
-fn grup(l: &mut Lembar<'_>, row: RowNum, col: ColNum, sel: &Option<Sel>, f: &Format) -> Hasil {
+fn grup(l: &mut Sheet<'_>, row: RowNum, col: ColNum, sel: &Option<Sel>, f: &Format) -> XlsxResult {
     match sel {
-        Some(s) => l.grup(row, col, s.baris, &s.teks, f),
+        Some(s) => l.group(row, col, s.baris, &s.teks, f),
         None => Ok(()),
     }
 }
 
-fn baris(l: &mut Lembar<'_>, row: RowNum, r: &RaBaris) -> Hasil {
+fn baris(l: &mut Sheet<'_>, row: RowNum, r: &RaBaris) -> XlsxResult {
     let g = l.g;
     if let Some(no) = &r.no {
-        l.grup(row, 0, no.baris, &no.teks, &g.sel_tengah)?;
+        l.group(row, 0, no.baris, &no.teks, &g.sel_tengah)?;
         // The program number is a number; the merged cell keeps its format.
         if let Ok(n) = no.teks.parse::<u32>() {
-            l.angka(row, 0, n, &g.angka)?;
+            l.number(row, 0, n, &g.angka)?;
         }
     }
     grup(l, row, 1, &r.program, &g.sel_tebal)?;
     if let Some(outcome) = &r.outcome {
-        l.kosong(row, 2, &g.sel)?;
-        l.teks(row, 3, outcome, &g.outcome)?;
+        l.blank(row, 2, &g.sel)?;
+        l.text(row, 3, outcome, &g.outcome)?;
         l.ws.merge_range(row, 4, row, KOL_PJ, "", &g.abu_muda)?;
         return Ok(());
     }
     grup(l, row, 2, &r.kegiatan, &g.sel)?;
     grup(l, row, 3, &r.output, &g.sel)?;
-    l.teks(row, 4, &r.tahapan, &g.sel)?;
+    l.text(row, 4, &r.tahapan, &g.sel)?;
     for (m, on) in r.bulan.iter().enumerate() {
         let col = KOL_BULAN + m as ColNum;
         if *on {
-            l.angka(row, col, 1, &g.bulan_isi)?;
+            l.number(row, col, 1, &g.bulan_isi)?;
         } else {
-            l.kosong(row, col, &g.sel)?;
+            l.blank(row, col, &g.sel)?;
         }
     }
-    l.teks(row, KOL_KRITERIA, &r.kriteria, &g.sel)?;
-    l.teks(row, KOL_PJ, &r.penanggung_jawab, &g.sel)
+    l.text(row, KOL_KRITERIA, &r.kriteria, &g.sel)?;
+    l.text(row, KOL_PJ, &r.penanggung_jawab, &g.sel)
 }

@@ -167,3 +167,10 @@ pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
     }
     Ok(out)
 }
+
+/// The uuid of every tahapan, by its row id.
+pub(crate) fn tahapan_uuids(db: &Read) -> Result<HashMap<i64, String>> {
+    let mut stmt = db.prepare_cached("SELECT id, uuid FROM tahapan")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

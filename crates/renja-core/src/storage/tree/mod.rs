@@ -6,7 +6,7 @@
 
 mod dump;
 
-pub(crate) use dump::{counts, load_dump, program_summaries};
+pub(crate) use dump::{counts, load_dump, program_summaries, tahapan_uuids};
 
 use rusqlite::{OptionalExtension, params};
 

@@ -8,9 +8,9 @@ use super::{FORMAT_PERSEN, FORMAT_TANGGAL};
 
 /// The font of every cell. Arial is on every office laptop; LibreOffice on Linux maps it to
 /// Liberation Sans, the font of the PDF.
-const HURUF: &str = "Arial";
-/// The point size of table cells; the height estimates in `lembar.rs` assume it.
-pub(super) const PT_TABEL: f64 = 8.0;
+const FONT: &str = "Arial";
+/// The point size of table cells; the height estimates in `sheet.rs` assume it.
+pub(super) const PT_TABLE: f64 = 8.0;
 
 /// luma(232) in the templates.
 const ABU: Color = Color::RGB(0xE8E8E8);
@@ -21,13 +21,13 @@ pub(super) const BIRU_ISI: Color = Color::RGB(0x4473A8);
 const TEKS_ABU: Color = Color::RGB(0x505050);
 const MERAH: Color = Color::RGB(0xA01818);
 
-fn huruf(size: f64) -> Format {
-    Format::new().set_font_name(HURUF).set_font_size(size)
+fn font(size: f64) -> Format {
+    Format::new().set_font_name(FONT).set_font_size(size)
 }
 
 /// A table cell: wrapped, top-aligned, thin border.
 fn sel() -> Format {
-    huruf(PT_TABEL)
+    font(PT_TABLE)
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_align(FormatAlign::Left)
@@ -36,7 +36,7 @@ fn sel() -> Format {
 
 /// A line of the signature block: left-aligned inside the block, as in the PDF.
 fn ttd() -> Format {
-    huruf(9.0)
+    font(9.0)
         .set_text_wrap()
         .set_align(FormatAlign::Left)
         .set_align(FormatAlign::Top)
@@ -46,7 +46,7 @@ fn tengah(f: Format) -> Format {
     f.set_align(FormatAlign::Center)
 }
 
-pub(super) struct Gaya {
+pub(super) struct Styles {
     // Table cells.
     pub sel: Format,
     pub sel_tengah: Format,
@@ -94,14 +94,14 @@ pub(super) struct Gaya {
     pub ttd_nama: Format,
 }
 
-impl Gaya {
-    pub fn new() -> Gaya {
+impl Styles {
+    pub fn new() -> Styles {
         let number = |f: Format| tengah(f).set_num_format("0");
         let kepala = tengah(sel())
             .set_bold()
             .set_align(FormatAlign::VerticalCenter)
             .set_background_color(ABU);
-        Gaya {
+        Styles {
             sel: sel(),
             sel_tengah: tengah(sel()),
             sel_tebal: sel().set_bold(),
@@ -135,27 +135,27 @@ impl Gaya {
                 .set_num_format(FORMAT_PERSEN),
             tanggal: sel().set_num_format(FORMAT_TANGGAL),
             hash: sel().set_font_name("Courier New").set_font_size(7),
-            r_biasa: huruf(PT_TABEL),
-            r_tebal: huruf(PT_TABEL).set_bold(),
-            r_miring: huruf(PT_TABEL).set_italic(),
-            r_abu: huruf(PT_TABEL).set_font_color(TEKS_ABU),
-            r_miring_abu: huruf(PT_TABEL).set_italic().set_font_color(TEKS_ABU),
-            kop_pemda: tengah(huruf(12.0).set_bold()).set_align(FormatAlign::VerticalCenter),
-            kop_instansi: tengah(huruf(15.0).set_bold()).set_align(FormatAlign::VerticalCenter),
-            kop_kecil: tengah(huruf(8.5)).set_align(FormatAlign::VerticalCenter),
-            kop_garis: huruf(2.0)
+            r_biasa: font(PT_TABLE),
+            r_tebal: font(PT_TABLE).set_bold(),
+            r_miring: font(PT_TABLE).set_italic(),
+            r_abu: font(PT_TABLE).set_font_color(TEKS_ABU),
+            r_miring_abu: font(PT_TABLE).set_italic().set_font_color(TEKS_ABU),
+            kop_pemda: tengah(font(12.0).set_bold()).set_align(FormatAlign::VerticalCenter),
+            kop_instansi: tengah(font(15.0).set_bold()).set_align(FormatAlign::VerticalCenter),
+            kop_kecil: tengah(font(8.5)).set_align(FormatAlign::VerticalCenter),
+            kop_garis: font(2.0)
                 .set_border_top(FormatBorder::Thick)
                 .set_border_bottom(FormatBorder::Thin),
-            judul: tengah(huruf(11.0).set_bold()).set_align(FormatAlign::VerticalCenter),
-            subjudul: tengah(huruf(10.0).set_bold()).set_align(FormatAlign::VerticalCenter),
-            keterangan: tengah(huruf(8.5).set_italic()),
-            bagian: huruf(10.0).set_bold().set_align(FormatAlign::Bottom),
-            paragraf: huruf(9.0).set_text_wrap().set_align(FormatAlign::Top),
-            paragraf_kosong: huruf(9.0)
+            judul: tengah(font(11.0).set_bold()).set_align(FormatAlign::VerticalCenter),
+            subjudul: tengah(font(10.0).set_bold()).set_align(FormatAlign::VerticalCenter),
+            keterangan: tengah(font(8.5).set_italic()),
+            bagian: font(10.0).set_bold().set_align(FormatAlign::Bottom),
+            paragraf: font(9.0).set_text_wrap().set_align(FormatAlign::Top),
+            paragraf_kosong: font(9.0)
                 .set_italic()
                 .set_font_color(TEKS_ABU)
                 .set_align(FormatAlign::Top),
-            catatan_kaki: huruf(PT_TABEL)
+            catatan_kaki: font(PT_TABLE)
                 .set_italic()
                 .set_font_color(TEKS_ABU)
                 .set_text_wrap()

@@ -5,15 +5,14 @@
 //! of one month still matches the printed list of the year.
 
 use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
 
-use super::nama::{self, MAX_BERKAS, MAX_KEGIATAN, MAX_PROGRAM, Paths};
 use super::{INDEX_HTML, INDEX_XLSX, Periode};
 use crate::error::{Error, Result};
 use crate::model::PlanIdentity;
-use crate::plan::Plan;
+use crate::naming::paket::{self as names, MAX_BERKAS, MAX_KEGIATAN, MAX_PROGRAM, Paths};
 use crate::report::data::Konteks;
 use crate::report::tanggal::{daftar_bulan, tanggal_nilai, tanggal_teks};
+use crate::storage::{self, Read};
 
 /// One evidence file inside the package.
 pub(super) struct Berkas {
@@ -30,7 +29,7 @@ pub(super) struct Berkas {
 
 /// One row of the index: a file of a piece of evidence, or the evidence alone when it has no
 /// file.
-pub(super) struct Baris {
+pub(super) struct Entry {
     /// "1.2.3.1".
     pub nomor: String,
     /// "1. Manajemen Perubahan".
@@ -58,14 +57,14 @@ pub(super) struct Paket {
     pub program: Option<String>,
     /// Every folder, parents first.
     pub folders: Vec<String>,
-    pub baris: Vec<Baris>,
+    pub entries: Vec<Entry>,
     /// Pieces of evidence included.
     pub bukti: u32,
 }
 
 impl Paket {
     pub fn berkas(&self) -> impl Iterator<Item = &Berkas> {
-        self.baris.iter().filter_map(|b| b.berkas.as_ref())
+        self.entries.iter().filter_map(|b| b.berkas.as_ref())
     }
 }
 
@@ -76,7 +75,7 @@ fn padded(n: usize, of: usize) -> String {
 }
 
 pub(super) fn build(
-    plan: &Plan,
+    db: &Read,
     ctx: &Konteks,
     periode: Periode,
     program: Option<u32>,
@@ -85,11 +84,8 @@ pub(super) fn build(
     // The index files own their names in the root.
     paths.unique("", INDEX_XLSX, MAX_BERKAS, true);
     paths.unique("", INDEX_HTML, MAX_BERKAS, true);
-    let mut berkas_id = plan
-        .db()
-        .prepare_cached("SELECT berkas_id FROM bukti_berkas WHERE id = ?1")?;
     let most_programs = ctx.programs.iter().map(|p| p.nomor).max().unwrap_or(0) as usize;
-    let (mut folders, mut baris, mut jumlah) = (Vec::new(), Vec::new(), 0u32);
+    let (mut folders, mut entries, mut count) = (Vec::new(), Vec::new(), 0u32);
     for p in &ctx.programs {
         let program_teks = format!("{}. {}", p.nomor, p.nama);
         let kegiatan: Vec<_> = p.outcomes.iter().flat_map(|o| &o.kegiatan).collect();
@@ -108,10 +104,10 @@ pub(super) fn build(
                     if !periode.covers(&b.bulan) {
                         continue;
                     }
-                    jumlah += 1;
+                    count += 1;
                     let nomor = format!("{t_nomor}.{}", bi + 1);
                     let program_folder = program_folder.get_or_insert_with(|| {
-                        let name = nama::folder(
+                        let name = names::folder(
                             &padded(p.nomor as usize, most_programs),
                             &p.nama,
                             MAX_PROGRAM,
@@ -122,12 +118,12 @@ pub(super) fn build(
                     });
                     let kegiatan_folder = kegiatan_folder.get_or_insert_with(|| {
                         let prefix = format!("{}.{}", p.nomor, padded(ki + 1, kegiatan.len()));
-                        let name = nama::folder(&prefix, &k.nama, MAX_KEGIATAN);
+                        let name = names::folder(&prefix, &k.nama, MAX_KEGIATAN);
                         let path = paths.unique(program_folder, &name, MAX_KEGIATAN, false);
                         folders.push(path.clone());
                         path
                     });
-                    let row = |berkas| Baris {
+                    let entry = |berkas| Entry {
                         nomor: nomor.clone(),
                         program: program_teks.clone(),
                         kegiatan: format!("{k_nomor} {}", k.nama),
@@ -141,18 +137,16 @@ pub(super) fn build(
                         berkas,
                     };
                     if b.berkas.is_empty() {
-                        baris.push(row(None));
+                        entries.push(entry(None));
                     }
                     for f in &b.berkas {
-                        let id: i64 = berkas_id
-                            .query_row([f.id], |r| r.get(0))
-                            .optional()?
-                            .ok_or(Error::Missing {
+                        let id =
+                            storage::bukti::file_contents(db, f.id)?.ok_or(Error::Missing {
                                 what: "berkas",
                                 id: f.id.0,
                             })?;
-                        let name = nama::berkas(&nomor, &f.nama);
-                        baris.push(row(Some(Berkas {
+                        let name = names::berkas(&nomor, &f.nama);
+                        entries.push(entry(Some(Berkas {
                             nama: f.nama.clone(),
                             path: paths.unique(kegiatan_folder, &name, MAX_BERKAS, true),
                             size: f.size,
@@ -172,7 +166,7 @@ pub(super) fn build(
         periode,
         program,
         folders,
-        baris,
-        bukti: jumlah,
+        entries,
+        bukti: count,
     })
 }

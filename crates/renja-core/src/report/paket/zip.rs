@@ -8,22 +8,22 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use chrono::{Datelike, Local, Timelike, Utc};
-use rusqlite::Connection;
 use zip::result::ZipError;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::PaketProgress;
-use super::isi::{Berkas, Paket};
+use super::contents::{Berkas, Paket};
 use crate::error::{Error, Result};
 use crate::storage::berkas::copy_hashing;
+use crate::storage::{self, Read};
 
 /// Progress is reported at most once per this many bytes of evidence.
 const PROGRESS_STEP: u64 = 4 * 1024 * 1024;
 
 /// The timestamp of every entry: the plan clock's "now" on this computer's wall clock, as ZIP
 /// tools show it.
-pub(super) fn zip_time(now: chrono::DateTime<Utc>) -> zip::DateTime {
+pub(super) fn entry_time(now: chrono::DateTime<Utc>) -> zip::DateTime {
     let t = now.with_timezone(&Local);
     u16::try_from(t.year())
         .ok()
@@ -84,7 +84,8 @@ impl<W: Write> Write for Counted<'_, '_, W> {
     }
 }
 
-fn rusak(b: &Berkas) -> Error {
+/// The refusal when a file's bytes no longer match the SHA-256 recorded when it was added.
+fn damaged(b: &Berkas) -> Error {
     Error::invalid(
         "berkas",
         format!(
@@ -98,7 +99,7 @@ fn rusak(b: &Berkas) -> Error {
 
 /// Write the package into `file` (the temporary file behind `dest`); returns its size.
 pub(super) fn write(
-    conn: &Connection,
+    db: &Read,
     paket: &Paket,
     index: &[(&str, Vec<u8>)],
     when: zip::DateTime,
@@ -138,7 +139,7 @@ pub(super) fn write(
         let options = stored.large_file(b.size >= u64::from(u32::MAX));
         zip.start_file(b.path.as_str(), options)
             .map_err(zip_error)?;
-        let blob = conn.blob_open("main", "berkas", "data", b.berkas_id, true)?;
+        let blob = storage::berkas::contents(db, b.berkas_id)?;
         let (sha256, len) = copy_hashing(
             blob,
             Counted {
@@ -148,7 +149,7 @@ pub(super) fn write(
         )
         .map_err(io)?;
         if sha256 != b.sha256 || len != b.size {
-            return Err(rusak(b));
+            return Err(damaged(b));
         }
     }
     if progress.reported != progress.done || progress.done == 0 {
