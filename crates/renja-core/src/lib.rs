@@ -9,7 +9,8 @@
 //! # One way through the core
 //! Modules depend on each other in one direction only, top to bottom:
 //!
-//! 1. `session`, `generate`, `recent`, `bindings`: what the shell and the command line hold.
+//! 1. `session`, `generate`, `recent`, `bindings`, `labels`: what the shell and the command line
+//!    hold, and what is written out for the UI.
 //! 2. `plan`: one open plan file ([`Plan`]): opening and creating, the transaction path
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
@@ -35,6 +36,9 @@ pub mod generate;
 pub mod grid;
 mod identity;
 mod ids;
+// Only the bindings test writes the labels out for the UI.
+#[cfg(test)]
+mod labels;
 pub mod limits;
 pub mod model;
 pub mod naming;

@@ -22,7 +22,7 @@ pub enum Status {
 }
 
 impl Status {
-    const ALL: [Status; 4] = [
+    pub(crate) const ALL: [Status; 4] = [
         Status::BelumDimulai,
         Status::DalamProses,
         Status::Selesai,
