@@ -19,7 +19,7 @@ const COMMANDS: &[&str] = &[
     "edit_plan",
     "get_realisasi",
     "bukti_list",
-    "choose_evidence_files",
+    "choose_bukti_files",
     "save_bukti_file",
     "preview_bukti_file",
     "open_bukti_file",

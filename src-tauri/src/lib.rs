@@ -40,7 +40,7 @@ pub fn run() {
             commands::edit::edit_plan,
             commands::realisasi::get_realisasi,
             commands::bukti::bukti_list,
-            commands::bukti::choose_evidence_files,
+            commands::bukti::choose_bukti_files,
             commands::bukti::save_bukti_file,
             commands::bukti::preview_bukti_file,
             commands::bukti::open_bukti_file,

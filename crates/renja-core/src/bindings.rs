@@ -1,6 +1,9 @@
 //! The TypeScript types of everything that crosses to the UI are generated from the Rust
 //! types here (ts-rs) into `ui/src/lib/backend/generated/`, committed, and checked for drift
 //! by a test: change a type, run `UPDATE_BINDINGS=1 cargo test -p renja-core bindings`.
+//!
+//! The same test writes `labels.ts`, the words the UI shows for those types (see `labels.rs`),
+//! so a label is spelled once, in Rust, and drifts the same way a type does.
 
 #[cfg(test)]
 mod tests {
@@ -48,6 +51,7 @@ mod tests {
         export(crate::report::PaketRequest::export_all(&cfg));
         export(crate::report::PaketProgress::export_all(&cfg));
         export(crate::report::PaketSummary::export_all(&cfg));
+        std::fs::write(dir.join("labels.ts"), crate::labels::typescript()).expect("write labels");
     }
 
     #[test]
@@ -56,7 +60,7 @@ mod tests {
         generate(fresh.path());
         let generated = read_dir(fresh.path());
         assert!(
-            generated.contains_key("PlanOverview.ts"),
+            generated.contains_key("PlanOverview.ts") && generated.contains_key("labels.ts"),
             "{:?}",
             generated.keys()
         );

@@ -247,6 +247,32 @@ fn top_level_modules_depend_one_way() {
     assert!(circles.is_empty(), "modules in a circle:\n{report}");
 }
 
+/// The layers of the crate docs, top (1) to bottom (5). A module not named here is a domain
+/// module (3). A module may use modules of its own layer or below, never above.
+fn layer(module: &str) -> u8 {
+    match module {
+        "session" | "generate" | "recent" | "bindings" | "labels" => 1,
+        "plan" => 2,
+        "storage" | "file" => 4,
+        "model" | "ids" | "error" | "clock" | "tanggal" | "limits" | "naming" => 5,
+        _ => 3,
+    }
+}
+
+#[test]
+fn no_module_uses_a_layer_above_it() {
+    let upward: Vec<String> = edges()
+        .into_iter()
+        .filter(|((from, to), _)| layer(to) < layer(from))
+        .map(|((from, to), at)| format!("{from} -> {to}   ({})", at.join(", ")))
+        .collect();
+    assert!(
+        upward.is_empty(),
+        "uses of a layer above:\n{}",
+        upward.join("\n")
+    );
+}
+
 #[test]
 fn only_storage_and_file_touch_sqlite() {
     let mut found = Vec::new();
@@ -260,7 +286,11 @@ fn only_storage_and_file_touch_sqlite() {
             }
         }
     }
-    assert!(found.is_empty(), "SQLite outside storage and file:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "SQLite outside storage and file:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -270,7 +300,10 @@ fn the_reader_sees_paths_the_way_rust_does() {
         crate_paths("use crate::{error::Result, ids::{A, B}, model};"),
         ["error", "ids", "model"]
     );
-    assert_eq!(crate_paths("x(crate::storage::f(), $crate::y, mycrate::z)"), ["storage"]);
+    assert_eq!(
+        crate_paths("x(crate::storage::f(), $crate::y, mycrate::z)"),
+        ["storage"]
+    );
     let lines = code_lines("use crate::a; // crate::b\n#[cfg(test)]\nuse crate::c;");
     assert_eq!(lines.len(), 1);
     assert_eq!(crate_paths(&lines[0].1), ["a"]);

@@ -9,20 +9,22 @@
 //! # One way through the core
 //! Modules depend on each other in one direction only, top to bottom:
 //!
-//! 1. `session`, `generate`, `recent`, `bindings`: what the shell and the command line hold.
+//! 1. `session`, `generate`, `recent`, `bindings`, `labels`: what the shell and the command line
+//!    hold, and what is written out for the UI.
 //! 2. `plan`: one open plan file ([`Plan`]): opening and creating, the transaction path
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
 //! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
-//!    `report`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the rules. They never see a [`Plan`]: they get a
-//!    `storage::Read` or `storage::Write` handle and call storage methods. `report` only reads.
+//!    `report`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the rules. They never see a
+//!    [`Plan`]: they get a `storage::Read` or `storage::Write` handle and call storage
+//!    functions. `report` only reads.
 //! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
 //!    file safely, pragmas, locks, whole-file copies, atomic writes). Only these two touch SQLite.
 //! 5. Leaves: `model`, `ids`, `error`, `clock`, `tanggal`, `limits`, `naming`.
 //!
 //! A module may use any module below it and none above; domain modules may use each other as
-//! long as no circle forms. `tests/layers.rs` reads the `crate::` paths of every module and fails
-//! on a circle between top-level modules.
+//! long as no circle forms. The `layers` tests read the `crate::` paths of every module and fail
+//! on a circle between top-level modules, and on `rusqlite` outside `storage` and `file`.
 
 mod bindings;
 pub mod bukti;
@@ -37,6 +39,11 @@ pub mod grid;
 mod identity;
 mod ids;
 pub mod kop;
+#[cfg(test)]
+mod layers;
+// Only the bindings test writes the labels out for the UI.
+#[cfg(test)]
+mod labels;
 pub mod limits;
 pub mod model;
 pub mod naming;

@@ -26,7 +26,7 @@ pub enum Status {
 }
 
 impl Status {
-    const ALL: [Status; 4] = [
+    pub(crate) const ALL: [Status; 4] = [
         Status::BelumDimulai,
         Status::DalamProses,
         Status::Selesai,

@@ -21,7 +21,7 @@ pub async fn bukti_list(
 
 /// The files the user picks to attach (none when cancelled).
 #[tauri::command]
-pub async fn choose_evidence_files(window: WebviewWindow) -> Result<Vec<String>, IpcError> {
+pub async fn choose_bukti_files(window: WebviewWindow) -> Result<Vec<String>, IpcError> {
     let picked = AsyncFileDialog::new()
         .set_parent(&window)
         .set_title("Pilih berkas bukti dukung")

@@ -53,7 +53,7 @@ pub enum Jenis {
 }
 
 impl Jenis {
-    const ALL: [Jenis; 8] = [
+    pub(crate) const ALL: [Jenis; 8] = [
         Jenis::Sk,
         Jenis::Laporan,
         Jenis::Notulen,

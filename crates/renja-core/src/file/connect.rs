@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{corrupt_on_sql, harden};
+use super::{corrupt_on_sql, harden, prepare_for_writing};
 use crate::error::{Error, Result};
 
 /// How SQLite is asked to open a file.
@@ -59,6 +59,42 @@ pub(super) fn connect(path: &Path, access: Access) -> Result<Connection> {
     .map_err(corrupt_on_sql(path))?;
     harden(&conn)?;
     Ok(conn)
+}
+
+/// A new, empty database at `tmp` (a temporary that becomes the plan at `shown`, the name
+/// errors speak of), set up for writing.
+pub(crate) fn create_new(tmp: &Path, shown: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_EXRESCODE;
+    let conn =
+        Connection::open_with_flags(tmp, flags).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::CannotOpen) => Error::cannot_create(shown),
+            _ => Error::Sql(e),
+        })?;
+    harden(&conn)?;
+    prepare_for_writing(&conn)?;
+    Ok(conn)
+}
+
+/// A copy of the database of `conn` in memory, which `conn` is closed for: how an older plan
+/// opened read-only is upgraded without touching its file.
+pub(crate) fn into_memory(conn: Connection) -> Result<Connection> {
+    let mut mem = Connection::open_in_memory()?;
+    rusqlite::backup::Backup::new(&conn, &mut mem)?.run_to_completion(
+        256,
+        std::time::Duration::ZERO,
+        None,
+    )?;
+    close(conn)?;
+    harden(&mem)?;
+    Ok(mem)
+}
+
+/// Close `conn`, surfacing the error SQLite reports on closing (a failed final write).
+pub(crate) fn close(conn: Connection) -> Result<()> {
+    conn.close().map_err(|(_, e)| Error::Sql(e))
 }
 
 #[cfg(test)]

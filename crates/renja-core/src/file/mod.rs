@@ -39,6 +39,7 @@ use crate::storage::verify::Problem;
 pub use crate::model::{ReadOnlyReason, Recovery};
 pub(crate) use atomic::{TempFile, copy_whole, parent_of, sync_dir, write_atomically, write_with};
 pub use check::{CheckReport, check_file};
+pub(crate) use connect::{close, create_new, into_memory};
 pub(crate) use copy::save_copy;
 pub(crate) use sweep::sweep_stale_temporaries;
 

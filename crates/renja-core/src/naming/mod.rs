@@ -6,7 +6,7 @@
 //!
 //! What this module must keep:
 //! - It is a leaf: it knows names and folders, not plans or evidence. It may use `model`
-//!   types (and `file::ReadOnlyReason` for the window title), never a domain module.
+//!   types (the window title reads `ReadOnlyReason`), never a domain module.
 //! - Proposed names are free: they never point at an existing file, so accepting a proposal
 //!   never overwrites anything.
 
@@ -16,8 +16,7 @@ pub(crate) mod paket;
 
 use std::path::{Path, PathBuf};
 
-use crate::file::ReadOnlyReason;
-use crate::model::PlanOverview;
+use crate::model::{PlanOverview, ReadOnlyReason};
 
 pub use safe::{can_open_externally, name_from_text, safe_file_name, unique_in, words};
 

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rusqlite::{Connection, OpenFlags};
 use serde::Deserialize;
 use ts_rs::TS;
 
@@ -38,7 +37,8 @@ pub struct NewPlan {
 
 /// One open plan file.
 pub struct Plan {
-    conn: Connection,
+    /// The plan's database; only `storage` and `file` work on it.
+    conn: storage::Read,
     path: PathBuf,
     read_only: Option<ReadOnlyReason>,
     upgrade: Option<Upgrade>,
@@ -77,7 +77,7 @@ impl Plan {
         new: NewPlan,
         replace: bool,
         clock: Arc<dyn Clock>,
-        fill: impl FnOnce(&mut Connection, &str) -> Result<()>,
+        fill: impl FnOnce(&mut storage::Read, &str) -> Result<()>,
     ) -> Result<Plan> {
         let tahun = crate::identity::check_tahun(new.tahun)?;
         let exists = || !replace && path.exists();
@@ -90,18 +90,7 @@ impl Plan {
         }
         let tmp = file::TempFile::beside(path)?;
         {
-            let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_EXRESCODE;
-            let mut conn = Connection::open_with_flags(tmp.path(), flags).map_err(|e| {
-                match e.sqlite_error_code() {
-                    Some(rusqlite::ErrorCode::CannotOpen) => Error::cannot_create(path),
-                    _ => Error::Sql(e),
-                }
-            })?;
-            file::harden(&conn)?;
-            file::prepare_for_writing(&conn)?;
+            let mut conn = file::create_new(tmp.path(), path)?;
             storage::migrate(&mut conn, 0, storage::LATEST_VERSION)?;
             let now = stamp(clock.as_ref());
             let identity = match new.template {
@@ -111,12 +100,12 @@ impl Plan {
                     ..PlanIdentity::default()
                 },
             };
-            let tx = conn.transaction()?;
+            let tx = storage::begin_write(&mut conn)?;
             storage::identity::put(&tx, &identity, &now, true)?;
             template::apply(&tx, new.template, &now)?;
             tx.commit()?;
             fill(&mut conn, &now)?;
-            conn.close().map_err(|(_, e)| Error::Sql(e))?;
+            file::close(conn)?;
         }
         // Someone may have made the file while the plan was being built.
         if exists() {
@@ -140,15 +129,7 @@ impl Plan {
         if opened.found_version < latest {
             let from = opened.found_version;
             let backup = if opened.read_only.is_some() {
-                let mut mem = Connection::open_in_memory()?;
-                rusqlite::backup::Backup::new(&conn, &mut mem)?.run_to_completion(
-                    256,
-                    std::time::Duration::ZERO,
-                    None,
-                )?;
-                drop(conn);
-                file::harden(&mem)?;
-                conn = mem;
+                conn = file::into_memory(conn)?;
                 None
             } else {
                 let backup = crate::naming::backup_path(path, from);
@@ -206,7 +187,7 @@ impl Plan {
         &self.history
     }
 
-    pub(crate) fn conn_and_history(&mut self) -> (&mut Connection, &mut History) {
+    pub(crate) fn conn_and_history(&mut self) -> (&mut storage::Read, &mut History) {
         (&mut self.conn, &mut self.history)
     }
 
@@ -300,7 +281,7 @@ impl Plan {
                 tx.commit()?;
             }
         }
-        self.conn.close().map_err(|(_, e)| Error::Sql(e))
+        file::close(self.conn)
     }
 }
 

@@ -55,7 +55,7 @@ export interface Backend {
   editPlan(edit: Edit): Promise<Edited>;
   getRealisasi(tahapan: number, bulan: number): Promise<Realisasi | null>;
   buktiList(tahapan: number | null): Promise<Bukti[]>;
-  chooseEvidenceFiles(): Promise<string[]>;
+  chooseBuktiFiles(): Promise<string[]>;
   saveBuktiFile(id: number): Promise<string | null>;
   previewBuktiFile(id: number): Promise<ArrayBuffer>;
   openBuktiFile(id: number): Promise<void>;
@@ -96,7 +96,7 @@ export const backend: Backend = {
   editPlan: (edit) => call('edit_plan', { edit }),
   getRealisasi: (tahapan, bulan) => call('get_realisasi', { tahapan, bulan }),
   buktiList: (tahapan) => call('bukti_list', { tahapan }),
-  chooseEvidenceFiles: () => call('choose_evidence_files'),
+  chooseBuktiFiles: () => call('choose_bukti_files'),
   saveBuktiFile: (id) => call('save_bukti_file', { id }),
   previewBuktiFile: (id) => call('preview_bukti_file', { id }),
   openBuktiFile: (id) => call('open_bukti_file', { id }),

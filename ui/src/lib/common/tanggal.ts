@@ -1,20 +1,9 @@
 // Dates as Indonesians write them.
 
-export const BULAN = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+// Month names are the core's (generated labels).
+import { BULAN } from '../backend/generated/labels';
 
+export { BULAN };
 /** "27 November 2026" for an RFC 3339 time, in local time; empty if it does not parse. */
 export function tanggalIndonesia(rfc3339: string): string {
   const d = new Date(rfc3339);

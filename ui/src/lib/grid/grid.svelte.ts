@@ -5,6 +5,7 @@ import type { Edit } from '../backend/generated/Edit';
 import type { Grid } from '../backend/generated/Grid';
 import type { GridRow } from '../backend/generated/GridRow';
 import type { Level } from '../backend/generated/Level';
+import { LEVELS, LEVEL_LABEL } from '../backend/generated/labels';
 import { SvelteSet } from 'svelte/reactivity';
 import { hasMonth, setRange } from './months';
 
@@ -16,14 +17,8 @@ export const COL_FIRST_MONTH = 1;
 export const COL_KRITERIA = 13;
 export const COL_PJ = 14;
 
-export const LEVELS: Level[] = ['program', 'outcome', 'kegiatan', 'output', 'tahapan'];
-export const LEVEL_LABEL: Record<Level, string> = {
-  program: 'Program',
-  outcome: 'Outcome',
-  kegiatan: 'Kegiatan',
-  output: 'Output',
-  tahapan: 'Tahapan',
-};
+// The levels top down and their words come from the core (generated labels).
+export { LEVELS, LEVEL_LABEL };
 
 export function depthOf(level: Level): number {
   return LEVELS.indexOf(level);
@@ -146,13 +141,10 @@ export class MonthDrag {
   }
 }
 
-export const NEW_NAME: Record<Level, string> = {
-  program: 'Program baru',
-  outcome: 'Outcome baru',
-  kegiatan: 'Kegiatan baru',
-  output: 'Output baru',
-  tahapan: 'Tahapan baru',
-};
+/** The name a new row starts with: "Program baru", "Tahapan baru", …. */
+export const NEW_NAME = Object.fromEntries(
+  LEVELS.map((l) => [l, `${LEVEL_LABEL[l]} baru`]),
+) as Record<Level, string>;
 
 export interface Cursor {
   key: string;
@@ -217,6 +209,14 @@ export class GridModel {
     return cols;
   }
 
+  isCursor(row: GridRow, col: number): boolean {
+    return this.cursor?.key === keyOf(row) && this.cursor.col === col;
+  }
+
+  isEditing(row: GridRow, col: number): boolean {
+    return this.editing?.key === keyOf(row) && this.editing.col === col;
+  }
+
   select(row: GridRow, col: number = this.cursor?.col ?? COL_NAME): void {
     this.cursor = { key: keyOf(row), col };
   }
@@ -261,6 +261,36 @@ export class GridModel {
     this.cursor = { key: keyOf(rows[r]!.row), col: cols[c]! };
   }
 
+  /** A press on month `month` (0-based) of `row` selects the cell, then opens the month's
+   * record (realisasi mode) or starts drawing the schedule (jadwal mode); group rows, a
+   * read-only plan and any button but the main one do no more. */
+  pressMonth(
+    row: GridRow,
+    month: number,
+    button: number,
+    readOnly: boolean,
+  ): 'record' | 'draw' | null {
+    this.select(row, COL_FIRST_MONTH + month);
+    if (row.level !== 'tahapan' || readOnly || button !== 0) return null;
+    if (this.mode === 'realisasi') return 'record';
+    this.drag = new MonthDrag(row, month);
+    return 'draw';
+  }
+
+  /** The pointer entered month `month` of `row`: a schedule drawn on that row reaches it. */
+  enterMonth(row: GridRow, month: number): void {
+    const drag = this.drag;
+    if (drag && drag.row.id === row.id && row.level === 'tahapan') drag.end = month;
+  }
+
+  /** The pointer was released: the edit the drawing makes (one month: a click, a toggle). */
+  release(): Edit | null {
+    const drag = this.drag;
+    this.drag = null;
+    if (!drag) return null;
+    return drag.end === drag.start ? clickMonth(drag.row, drag.start) : drag.edit();
+  }
+
   /** Space on a month cell of a tahapan: the edit that toggles it. */
   toggleAtCursor(): Edit | null {
     const v = this.current;
@@ -294,16 +324,19 @@ export class GridModel {
     this.editing = null;
   }
 
+  /** The edit that adds a program at the end. */
+  addProgram(): Edit {
+    return {
+      type: 'addNode',
+      at: { level: 'program', parent: null, after: null },
+      nama: NEW_NAME.program,
+    };
+  }
+
   /** The edit that adds a row after the current one (or a program when nothing is chosen). */
   addSibling(): Edit {
     const row = this.current?.row;
-    if (!row) {
-      return {
-        type: 'addNode',
-        at: { level: 'program', parent: null, after: null },
-        nama: NEW_NAME.program,
-      };
-    }
+    if (!row) return this.addProgram();
     return {
       type: 'addNode',
       at: { level: row.level, parent: row.parent, after: row.id },

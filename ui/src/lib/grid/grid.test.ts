@@ -232,3 +232,45 @@ describe('GridModel', () => {
     expect(m.current?.row.nama).toBe('Mengumpulkan data kinerja');
   });
 });
+
+describe('pointer on months', () => {
+  function model(): GridModel {
+    return new GridModel({
+      tahun: 2026,
+      rows: fixture(),
+      pokja: [],
+      undo: { undo: null, redo: null },
+    });
+  }
+
+  it('a press selects the month; a release without moving toggles it', () => {
+    const m = model();
+    const t1 = m.grid.rows[4]!;
+    expect(m.pressMonth(t1, 5, 0, false)).toBe('draw');
+    expect(m.cursor).toEqual({ key: keyOf(t1), col: COL_FIRST_MONTH + 5 });
+    expect(m.release()).toEqual({ type: 'toggleBulan', id: t1.id, bulan: 6 });
+    expect(m.drag).toBeNull();
+    expect(m.release()).toBeNull();
+  });
+
+  it('a drag across months schedules them all; another row does not extend it', () => {
+    const m = model();
+    const t1 = m.grid.rows[4]!; // Jan and Feb scheduled
+    m.pressMonth(t1, 3, 0, false);
+    m.enterMonth(m.grid.rows[5]!, 9);
+    m.enterMonth(t1, 5);
+    expect(m.release()).toEqual({ type: 'scheduleBulan', id: t1.id, from: 4, to: 6, on: true });
+  });
+
+  it('records in realisasi mode; only selects on a group, read-only or another button', () => {
+    const m = model();
+    const t1 = m.grid.rows[4]!;
+    expect(m.pressMonth(t1, 0, 2, false)).toBeNull();
+    expect(m.pressMonth(t1, 0, 0, true)).toBeNull();
+    expect(m.pressMonth(m.grid.rows[0]!, 0, 0, false)).toBeNull();
+    expect(m.cursor).toEqual({ key: keyOf(m.grid.rows[0]!), col: COL_FIRST_MONTH });
+    m.mode = 'realisasi';
+    expect(m.pressMonth(t1, 0, 0, false)).toBe('record');
+    expect(m.drag).toBeNull();
+  });
+});

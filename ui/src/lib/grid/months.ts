@@ -1,20 +1,7 @@
 // Months of the plan year as a 12-bit mask: bit 0 = Januari … bit 11 = Desember.
 
-export const BULAN_PENDEK = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Mei',
-  'Jun',
-  'Jul',
-  'Agu',
-  'Sep',
-  'Okt',
-  'Nov',
-  'Des',
-];
-
+// Month names are the core's (generated labels).
+export { BULAN_PENDEK } from '../backend/generated/labels';
 export function hasMonth(mask: number, month: number): boolean {
   return (mask & (1 << month)) !== 0;
 }

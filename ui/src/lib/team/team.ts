@@ -1,21 +1,9 @@
-// The Tim RB's roles and the member form's blank state.
+// The member form's blank state. The Tim RB's roles and their words come from the core
+// (generated labels: PERAN, PERAN_LABEL).
 import type { AnggotaInput } from '../backend/generated/AnggotaInput';
 import type { Peran } from '../backend/generated/Peran';
 
 export type { AnggotaInput, Peran };
-
-export const PERAN: { value: Peran; label: string }[] = [
-  { value: 'pengarah', label: 'Tim Pengarah' },
-  { value: 'ketua', label: 'Ketua' },
-  { value: 'sekretaris', label: 'Sekretaris' },
-  { value: 'anggotaPokja', label: 'Anggota Pokja' },
-  { value: 'asesor', label: 'Tim Asesor' },
-  { value: 'agenPerubahan', label: 'Agen Perubahan' },
-];
-
-export function peranLabel(p: Peran): string {
-  return PERAN.find((x) => x.value === p)?.label ?? p;
-}
 
 export function blankAnggota(): AnggotaInput {
   return { nama: '', nip: '', jabatan: '', peran: 'anggotaPokja', pokja: '' };

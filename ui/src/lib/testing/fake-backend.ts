@@ -170,16 +170,26 @@ export class FakeBackend implements Backend {
   }
   bukti: import('../backend/commands').Bukti[] = [];
   chosenFiles: string[] = [];
+  /** Thrown by the next bukti call (list, choose, save, open), once. */
+  buktiError: BackendError | null = null;
+  private buktiRefusal(): void {
+    const refused = this.buktiError;
+    this.buktiError = null;
+    if (refused) throw refused;
+  }
   async buktiList(tahapan: number | null) {
     this.log(`buktiList ${tahapan}`);
+    this.buktiRefusal();
     return this.bukti.filter((b) => tahapan === null || b.tahapan === tahapan);
   }
-  async chooseEvidenceFiles() {
-    this.log('chooseEvidenceFiles');
+  async chooseBuktiFiles() {
+    this.log('chooseBuktiFiles');
+    this.buktiRefusal();
     return this.chosenFiles;
   }
   async saveBuktiFile(id: number) {
     this.log(`saveBuktiFile ${id}`);
+    this.buktiRefusal();
     return this.dialogAnswer;
   }
   async previewBuktiFile(id: number) {
@@ -188,6 +198,7 @@ export class FakeBackend implements Backend {
   }
   async openBuktiFile(id: number) {
     this.log(`openBuktiFile ${id}`);
+    this.buktiRefusal();
   }
   /** What `reportPreview` answers (or throws); every request asked for is kept. */
   previewAnswer: ArrayBuffer | BackendError = new Uint8Array([37, 80, 68, 70]).buffer;

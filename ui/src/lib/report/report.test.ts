@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CatatanForm,
   PREVIEW_DELAY_MS,
-  ReportsModel,
+  ReportModel,
   defaultBulan,
   isoDate,
   triwulanLabel,
   triwulanOf,
-} from './reports.svelte';
+} from './report.svelte';
 import { FakeBackend, badFile } from '../testing/fake-backend';
 import { BackendError } from '../backend/ipc';
 
@@ -24,7 +24,7 @@ describe('defaults', () => {
   });
 
   it('asks for a monthly report of the current month, signed today, on A4', () => {
-    const model = new ReportsModel(new FakeBackend(), 2025, MAY_2026);
+    const model = new ReportModel(new FakeBackend(), 2025, MAY_2026);
     expect(model.request).toEqual({
       kind: 'bulanan',
       bulan: 12,
@@ -40,7 +40,7 @@ describe('defaults', () => {
 
 describe('choices to request', () => {
   it('sends only the period the chosen report uses', () => {
-    const model = new ReportsModel(new FakeBackend(), 2026, MAY_2026);
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
     model.pilihan = 'triwulan';
     model.program = 3;
     model.kertas = 'f4';
@@ -57,8 +57,25 @@ describe('choices to request', () => {
     });
   });
 
+  it('asks for the period the chosen report or package covers', () => {
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
+    const periods = (['rencanaAksi', 'bulanan', 'triwulan', 'tahunan', 'bukti'] as const).map(
+      (p) => {
+        model.pilihan = p;
+        return model.period;
+      },
+    );
+    expect(periods).toEqual([null, 'bulan', 'triwulan', null, null]);
+    model.pilihan = 'paket';
+    const scopes = (['tahun', 'bulan', 'triwulan'] as const).map((c) => {
+      model.cakupan = c;
+      return model.period;
+    });
+    expect(scopes).toEqual([null, 'bulan', 'triwulan']);
+  });
+
   it('filters the package by the chosen scope', () => {
-    const model = new ReportsModel(new FakeBackend(), 2026, MAY_2026);
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
     model.pilihan = 'paket';
     expect(model.paketRequest).toEqual({ bulan: null, triwulan: null, program: null });
     model.cakupan = 'bulan';
@@ -69,7 +86,7 @@ describe('choices to request', () => {
   });
 
   it('changes the preview key with anything the preview shows, not with the package scope', () => {
-    const model = new ReportsModel(new FakeBackend(), 2026, MAY_2026);
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
     const first = model.previewKey;
     model.triwulan = 3; // not used by a monthly report
     expect(model.previewKey).toBe(first);
@@ -88,7 +105,7 @@ describe('preview', () => {
 
   it('waits until the choices stop changing, then renders once', async () => {
     const backend = new FakeBackend();
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     model.schedulePreview();
     expect(model.previewing).toBe(true);
     model.bulan = 2;
@@ -115,7 +132,7 @@ describe('preview', () => {
       calls += 1;
       return calls === 1 ? slow : Promise.resolve(fast);
     };
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     const old = model.refresh();
     model.bulan = 7;
     await model.refresh();
@@ -132,7 +149,7 @@ describe('preview', () => {
       message: 'Pilih bulan laporan (Januari sampai Desember).',
       field: 'bulan',
     });
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     await model.refresh();
     expect(model.previewError).toBe('Pilih bulan laporan (Januari sampai Desember).');
     expect(model.preview).toBeNull();
@@ -143,7 +160,7 @@ describe('preview', () => {
 
   it('shows no preview for the package, and forgets a pending one', async () => {
     const backend = new FakeBackend();
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     model.schedulePreview();
     model.pilihan = 'paket';
     model.schedulePreview();
@@ -154,7 +171,7 @@ describe('preview', () => {
 
   it('stops a pending preview when the page goes away', async () => {
     const backend = new FakeBackend();
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     model.schedulePreview();
     model.dispose();
     await vi.advanceTimersByTimeAsync(PREVIEW_DELAY_MS * 2);
@@ -166,7 +183,7 @@ describe('saving', () => {
   it('writes the report where the dialog says and offers its folder', async () => {
     const backend = new FakeBackend();
     backend.dialogAnswer = '/dok/Laporan Monev Bulanan Mei 2026.xlsx';
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     model.format = 'xlsx';
     await model.save();
     expect(backend.calls).toContain('chooseReportPath bulanan xlsx');
@@ -181,7 +198,7 @@ describe('saving', () => {
 
   it('does nothing when the dialog is cancelled', async () => {
     const backend = new FakeBackend();
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     await model.save();
     expect(backend.written).toEqual([]);
     expect([model.saved, model.error]).toEqual([null, null]);
@@ -191,7 +208,7 @@ describe('saving', () => {
     const backend = new FakeBackend();
     backend.dialogAnswer = '/ro/laporan.pdf';
     backend.writeError = badFile('Berkas "laporan.pdf" tidak dapat ditulis.');
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     await model.save();
     expect(model.error).toBe('Berkas "laporan.pdf" tidak dapat ditulis.');
     expect([model.saved, model.saving]).toEqual([null, false]);
@@ -200,7 +217,7 @@ describe('saving', () => {
   it('follows the package’s progress to the end and sums up what it holds', async () => {
     const backend = new FakeBackend();
     backend.dialogAnswer = '/dok/Paket Bukti Dukung 2026.zip';
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     model.pilihan = 'paket';
     const seen: (number | null)[] = [];
     backend.paketSteps = [
@@ -230,7 +247,7 @@ describe('saving', () => {
     const backend = new FakeBackend();
     backend.dialogAnswer = '/dok/paket.zip';
     backend.writeError = badFile('Belum ada bukti dukung untuk dimasukkan ke paket.');
-    const model = new ReportsModel(backend, 2026, MAY_2026);
+    const model = new ReportModel(backend, 2026, MAY_2026);
     model.pilihan = 'paket';
     await model.exportPaket();
     expect(model.progress).toBeNull();

@@ -1,21 +1,7 @@
-// How evidence is described: kinds, sizes, hashes, months.
-import type { BuktiInput, Jenis } from '../backend/commands';
+// How bukti dukung are described: sizes, hashes, months, file names. The kinds and their words
+// come from the core (generated labels: JENIS, JENIS_LABEL).
+import type { BuktiInput } from '../backend/commands';
 import { BULAN_PENDEK } from '../grid/months';
-
-export const JENIS: { value: Jenis; label: string }[] = [
-  { value: 'sk', label: 'SK' },
-  { value: 'laporan', label: 'Laporan' },
-  { value: 'notulen', label: 'Notulen' },
-  { value: 'daftarHadir', label: 'Daftar hadir' },
-  { value: 'undangan', label: 'Undangan' },
-  { value: 'foto', label: 'Foto' },
-  { value: 'tangkapanLayar', label: 'Tangkapan layar' },
-  { value: 'lainnya', label: 'Lainnya' },
-];
-
-export function jenisLabel(j: Jenis): string {
-  return JENIS.find((x) => x.value === j)?.label ?? j;
-}
 
 /** "0 B", "12 KB", "3,4 MB" (Indonesian decimal comma). */
 export function ukuran(bytes: number): string {

@@ -11,8 +11,9 @@ import type {
   ReportRequest,
 } from '../backend/commands';
 import { toBackendError } from '../backend/ipc';
+import { ROMAWI } from '../backend/generated/labels';
 import { BULAN } from '../common/tanggal';
-import { ukuran } from '../evidence/evidence';
+import { ukuran } from '../bukti/bukti';
 
 /** What can be made on the page: the five reports and the evidence package. */
 export type Pilihan = ReportKind | 'paket';
@@ -26,7 +27,8 @@ export const LAPORAN: { value: Pilihan; label: string }[] = [
   { value: 'paket', label: 'Paket Bukti Dukung (ZIP)' },
 ];
 
-export const ROMAWI = ['I', 'II', 'III', 'IV'];
+// Quarters in Roman numerals come from the core (generated labels).
+export { ROMAWI };
 
 /** "Triwulan I (Januari – Maret)". */
 export function triwulanLabel(t: number): string {
@@ -80,7 +82,7 @@ export interface Saved {
   text: string;
 }
 
-export class ReportsModel {
+export class ReportModel {
   pilihan = $state<Pilihan>('bulanan');
   bulan = $state(1);
   triwulan = $state(1);
@@ -120,6 +122,15 @@ export class ReportsModel {
 
   get paket(): boolean {
     return this.pilihan === 'paket';
+  }
+
+  /** Which period the choices ask for: a month (Laporan Monev Bulanan, or a package of one
+   * month), a quarter (Triwulan, or a package of one quarter), or none (the whole year). */
+  get period(): 'bulan' | 'triwulan' | null {
+    if (this.pilihan === 'bulanan') return 'bulan';
+    if (this.pilihan === 'triwulan') return 'triwulan';
+    if (this.paket && this.cakupan !== 'tahun') return this.cakupan;
+    return null;
   }
 
   /** The report as the core is asked for it (for the package: its Daftar Bukti Dukung). */

@@ -1,4 +1,4 @@
-// Evidence: attach a PDF through the real file dialog, see the cell's count and state change,
+// Bukti dukung: attach a PDF through the real file dialog, see the cell's count and state change,
 // save the file out and compare hashes, restart and find it kept.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ const sha256 = (path) => createHash('sha256').update(readFileSync(path)).digest(
 
 let machine;
 before(async () => {
-  machine = await Machine.start('evidence');
+  machine = await Machine.start('bukti');
 });
 after(async () => {
   await machine?.stop();

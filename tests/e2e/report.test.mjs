@@ -15,7 +15,7 @@ const LOGO_RGB = [200, 30, 160];
 
 // "Buka folder" runs the desktop's xdg-open: a stand-in on the PATH writes down what it was
 // asked to open instead of starting a file manager.
-const STUBS = join(TARGET, 'e2e', 'reports-stubs');
+const STUBS = join(TARGET, 'e2e', 'report-stubs');
 const OPENED = join(STUBS, 'opened.txt');
 
 let machine;
@@ -26,7 +26,7 @@ before(async () => {
   writeFileSync(stub, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${OPENED}'\n`);
   chmodSync(stub, 0o755);
   process.env.PATH = `${STUBS}:${process.env.PATH}`;
-  machine = await Machine.start('reports');
+  machine = await Machine.start('report');
 });
 after(async () => {
   await machine?.stop();

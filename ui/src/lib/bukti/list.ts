@@ -1,15 +1,15 @@
-// The plan-wide list of evidence: each piece joined with its tahapan and program, and the
+// The plan-wide list of bukti dukung: each joined with its tahapan and program, and the
 // filters the list offers (program, month, kind, penanggung jawab, text).
 import type { Bukti, Grid, Jenis } from '../backend/commands';
 
-export interface EvidenceRow {
+export interface BuktiRow {
   bukti: Bukti;
   program: { id: number; nomor: number; nama: string } | null;
   tahapan: string;
   penanggungJawab: string;
 }
 
-export interface EvidenceFilters {
+export interface BuktiFilters {
   program: number | null;
   bulan: number | null;
   jenis: Jenis | '';
@@ -17,7 +17,7 @@ export interface EvidenceFilters {
   search: string;
 }
 
-export const NO_FILTERS: EvidenceFilters = {
+export const NO_FILTERS: BuktiFilters = {
   program: null,
   bulan: null,
   jenis: '',
@@ -25,8 +25,8 @@ export const NO_FILTERS: EvidenceFilters = {
   search: '',
 };
 
-/** Join each piece of evidence with its tahapan and program from the grid rows. */
-export function joinEvidence(list: Bukti[], grid: Grid): EvidenceRow[] {
+/** Join each bukti with its tahapan and program from the grid rows. */
+export function joinBukti(list: Bukti[], grid: Grid): BuktiRow[] {
   const tahapan = new Map(grid.rows.filter((r) => r.level === 'tahapan').map((r) => [r.id, r]));
   const programs = new Map(grid.rows.filter((r) => r.level === 'program').map((r) => [r.id, r]));
   return list.map((bukti) => {
@@ -41,7 +41,7 @@ export function joinEvidence(list: Bukti[], grid: Grid): EvidenceRow[] {
   });
 }
 
-export function filterEvidence(rows: EvidenceRow[], f: EvidenceFilters): EvidenceRow[] {
+export function filterBukti(rows: BuktiRow[], f: BuktiFilters): BuktiRow[] {
   const needle = f.search.trim().toLowerCase();
   return rows.filter((r) => {
     if (f.program !== null && r.program?.id !== f.program) return false;
@@ -61,7 +61,7 @@ export function filterEvidence(rows: EvidenceRow[], f: EvidenceFilters): Evidenc
 }
 
 /** Order by program number, then tahapan, then document date. */
-export function sortEvidence(rows: EvidenceRow[]): EvidenceRow[] {
+export function sortBukti(rows: BuktiRow[]): BuktiRow[] {
   return [...rows].sort(
     (a, b) =>
       (a.program?.nomor ?? 999) - (b.program?.nomor ?? 999) ||

@@ -1,45 +1,8 @@
-// The realisasi dialog's state, and how each month cell state is named and drawn.
-import type {
-  Backend,
-  CellState,
-  Edit,
-  Realisasi,
-  RealisasiInput,
-  Status,
-} from '../backend/commands';
+// The realisasi dialog's state: what is stored for a tahapan's month, the form's values, and
+// the edit that stores or clears them. The statuses and their words come from the core
+// (generated labels).
+import type { Backend, Edit, Realisasi, RealisasiInput, Status } from '../backend/commands';
 import { toBackendError } from '../backend/ipc';
-
-export const STATUS: { value: Status; label: string }[] = [
-  { value: 'belumDimulai', label: 'Belum dimulai' },
-  { value: 'dalamProses', label: 'Dalam proses' },
-  { value: 'selesai', label: 'Selesai' },
-  { value: 'tidakTerlaksana', label: 'Tidak terlaksana' },
-];
-
-/** How a cell state reads (for the legend and screen readers) and the mark drawn in it. */
-export const CELL: Record<CellState, { label: string; mark: string }> = {
-  kosong: { label: 'tidak dijadwalkan', mark: '' },
-  rencana: { label: 'dijadwalkan', mark: '' },
-  proses: { label: 'dalam proses', mark: '◐' },
-  selesai: { label: 'selesai', mark: '✓' },
-  selesaiTanpaBukti: { label: 'selesai, belum ada bukti dukung', mark: '✓' },
-  selesaiTerlambat: { label: 'selesai terlambat', mark: '✓' },
-  terlambat: { label: 'terlambat', mark: '!' },
-  tidakTerlaksana: { label: 'tidak terlaksana', mark: '✕' },
-  diLuarJadwal: { label: 'dikerjakan di luar jadwal', mark: '•' },
-};
-
-/** The states shown in the legend, in reading order. */
-export const LEGEND: CellState[] = [
-  'rencana',
-  'proses',
-  'selesai',
-  'selesaiTanpaBukti',
-  'selesaiTerlambat',
-  'terlambat',
-  'tidakTerlaksana',
-  'diLuarJadwal',
-];
 
 export function blank(): RealisasiInput {
   return { status: 'dalamProses', persen: 0, catatan: '', kendala: '', tindak_lanjut: '' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bukti, Grid } from '../backend/commands';
 import type { GridRow } from '../backend/generated/GridRow';
-import { NO_FILTERS, filterEvidence, joinEvidence, sortEvidence } from './list';
+import { NO_FILTERS, filterBukti, joinBukti, sortBukti } from './list';
 
 function gridRow(over: Partial<GridRow>): GridRow {
   return {
@@ -70,8 +70,8 @@ const list = [
   bukti(3, 10, { jenis: 'foto', tanggal: '2026-01-01' }),
 ];
 
-describe('evidence list', () => {
-  const rows = joinEvidence(list, grid);
+describe('bukti list', () => {
+  const rows = joinBukti(list, grid);
 
   it('joins evidence with its tahapan and program', () => {
     expect(rows.map((r) => [r.program?.nama, r.tahapan, r.penanggungJawab])).toEqual([
@@ -83,7 +83,7 @@ describe('evidence list', () => {
 
   it('filters by program, month, kind, Pokja and text (file names too)', () => {
     const ids = (f: Partial<typeof NO_FILTERS>) =>
-      filterEvidence(rows, { ...NO_FILTERS, ...f }).map((r) => r.bukti.id);
+      filterBukti(rows, { ...NO_FILTERS, ...f }).map((r) => r.bukti.id);
     expect(ids({ program: 1 })).toEqual([2, 3]);
     expect(ids({ bulan: 2 })).toEqual([2]);
     expect(ids({ jenis: 'sk' })).toEqual([1]);
@@ -94,6 +94,6 @@ describe('evidence list', () => {
   });
 
   it('sorts by program, tahapan and document date', () => {
-    expect(sortEvidence(rows).map((r) => r.bukti.id)).toEqual([3, 2, 1]);
+    expect(sortBukti(rows).map((r) => r.bukti.id)).toEqual([3, 2, 1]);
   });
 });
