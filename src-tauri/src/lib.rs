@@ -19,7 +19,7 @@ pub fn run() {
             if let tauri::WindowEvent::Destroyed = event
                 && let Some(state) = tauri::Manager::try_state::<AppState>(window)
             {
-                let _ = state.session(|s| s.close());
+                state.close_on_exit();
             }
         })
         .invoke_handler(tauri::generate_handler![

@@ -47,12 +47,21 @@ impl AppState {
         })
     }
 
-    /// Run `f` on the session, turning a core error into what the UI receives.
-    pub fn session<T>(
+    /// Run `f` on the session, turning a core error into what the UI receives. Only through
+    /// [`session_blocking`]: waiting for the session (another command may hold it for minutes,
+    /// writing a package) must never occupy an async worker.
+    fn session<T>(
         &self,
         f: impl FnOnce(&mut Session) -> renja_core::Result<T>,
     ) -> Result<T, IpcError> {
         f(&mut lock(&self.session)).map_err(IpcError::from)
+    }
+
+    /// Close the plan as the window goes away. The one place that waits for the session on
+    /// the event loop's thread: there is nothing left for it to serve, and the plan must be
+    /// closed properly (evidence contents nothing refers to are dropped on closing).
+    pub fn close_on_exit(&self) {
+        let _ = self.session(|s| s.close());
     }
 
     pub fn take_startup_path(&self) -> Option<PathBuf> {
@@ -70,9 +79,11 @@ impl AppState {
     }
 }
 
-/// Run `f` on the session on a thread meant for blocking work. Rendering a report (typst,
-/// up to a second) or writing an evidence package (up to minutes) would otherwise occupy one
-/// of the few async workers that every other command and dialog runs on.
+/// Run `f` on the session on a thread meant for blocking work: every command that touches the
+/// session comes through here. Rendering a report (typst, up to a second), hashing a 300 MB
+/// evidence file or writing an evidence package (up to minutes), or merely waiting for the
+/// session while another command does so, would otherwise occupy one of the few async
+/// workers that every other command and dialog runs on.
 pub async fn session_blocking<T: Send + 'static>(
     app: &AppHandle,
     f: impl FnOnce(&mut Session) -> renja_core::Result<T> + Send + 'static,

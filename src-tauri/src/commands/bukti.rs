@@ -7,16 +7,16 @@ use renja_core::bukti::{Bukti, no_application};
 use renja_core::{BuktiBerkasId, IpcError, TahapanId};
 use rfd::AsyncFileDialog;
 use tauri::ipc::Response;
-use tauri::{Manager, State, WebviewWindow};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 
-use crate::state::AppState;
+use crate::state::{AppState, session_blocking};
 
 #[tauri::command]
 pub async fn bukti_list(
-    state: State<'_, AppState>,
+    app: AppHandle,
     tahapan: Option<TahapanId>,
 ) -> Result<Vec<Bukti>, IpcError> {
-    state.session(|s| s.plan()?.bukti(tahapan))
+    session_blocking(&app, move |s| s.plan()?.bukti(tahapan)).await
 }
 
 /// The files the user picks to attach (none when cancelled).
@@ -49,7 +49,8 @@ pub async fn save_bukti_file(
     state: State<'_, AppState>,
     id: BuktiBerkasId,
 ) -> Result<Option<String>, IpcError> {
-    let name = state.session(|s| s.plan()?.bukti_file_name(id))?;
+    let app = window.app_handle();
+    let name = session_blocking(app, move |s| s.plan()?.bukti_file_name(id)).await?;
     let dest: Option<PathBuf> = AsyncFileDialog::new()
         .set_parent(&window)
         .set_title("Simpan berkas bukti dukung")
@@ -59,39 +60,38 @@ pub async fn save_bukti_file(
         .await
         .map(|h| h.path().to_path_buf());
     match dest {
-        Some(dest) => state
-            .session(|s| s.plan()?.export_bukti_file(id, &dest))
-            .map(|()| Some(dest.to_string_lossy().into_owned())),
+        Some(dest) => {
+            let written = dest.to_string_lossy().into_owned();
+            session_blocking(app, move |s| s.plan()?.export_bukti_file(id, &dest))
+                .await
+                .map(|()| Some(written))
+        }
         None => Ok(None),
     }
 }
 
 /// The bytes of a PDF or image evidence file, for the viewer inside the app.
 #[tauri::command]
-pub async fn preview_bukti_file(
-    state: State<'_, AppState>,
-    id: BuktiBerkasId,
-) -> Result<Response, IpcError> {
-    state
-        .session(|s| s.plan()?.bukti_file_for_preview(id))
+pub async fn preview_bukti_file(app: AppHandle, id: BuktiBerkasId) -> Result<Response, IpcError> {
+    session_blocking(&app, move |s| s.plan()?.bukti_file_for_preview(id))
+        .await
         .map(|(bytes, _mime)| Response::new(bytes))
 }
 
 /// Open a document or image evidence file with the computer's own application, from a fresh
 /// temporary copy (the plan file itself is never handed out).
 #[tauri::command]
-pub async fn open_bukti_file(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    id: BuktiBerkasId,
-) -> Result<(), IpcError> {
+pub async fn open_bukti_file(window: WebviewWindow, id: BuktiBerkasId) -> Result<(), IpcError> {
     let temp_root = window
         .app_handle()
         .path()
         .app_cache_dir()
         .unwrap_or_else(|_| std::env::temp_dir())
         .join("dibuka");
-    let path = state.session(|s| s.plan()?.export_for_opening(id, &temp_root))?;
+    let path = session_blocking(window.app_handle(), move |s| {
+        s.plan()?.export_for_opening(id, &temp_root)
+    })
+    .await?;
     opener::open(&path).map_err(|_| {
         let name = path
             .file_name()

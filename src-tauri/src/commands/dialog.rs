@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use renja_core::IpcError;
 use rfd::AsyncFileDialog;
-use tauri::{State, WebviewWindow};
+use tauri::{Manager, State, WebviewWindow};
 
-use crate::state::AppState;
+use crate::state::{AppState, session_blocking};
 
 fn plan_dialog(window: &WebviewWindow, title: &str) -> AsyncFileDialog {
     AsyncFileDialog::new()
@@ -55,11 +55,11 @@ pub async fn choose_new_path(
 }
 
 #[tauri::command]
-pub async fn choose_copy_path(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-) -> Result<Option<String>, IpcError> {
-    let suggested = state.session(|s| Ok(renja_core::naming::copy_path(s.plan()?.path())))?;
+pub async fn choose_copy_path(window: WebviewWindow) -> Result<Option<String>, IpcError> {
+    let suggested: PathBuf = session_blocking(window.app_handle(), |s| {
+        Ok(renja_core::naming::copy_path(s.plan()?.path()))
+    })
+    .await?;
     chosen(
         located(plan_dialog(&window, "Simpan salinan"), &suggested)
             .save_file()

@@ -97,10 +97,11 @@ pub async fn choose_paket_path(
     state: State<'_, AppState>,
     request: PaketRequest,
 ) -> Result<Option<String>, IpcError> {
-    let (name, plan) = state.session(|s| {
+    let (name, plan) = session_blocking(window.app_handle(), move |s| {
         let plan = s.plan()?;
         Ok((plan.paket_file_name(&request)?, plan.path().to_owned()))
-    })?;
+    })
+    .await?;
     let dir = naming::start_dir(state.report_dir().as_deref(), &plan, &state.documents_dir);
     let title = "Simpan paket bukti dukung";
     Ok(save_dialog(&window, title, dir, name, PAKET_FILTER).await)
@@ -160,9 +161,9 @@ pub async fn choose_logo_file(
 
 /// The letterhead logo's bytes, for showing it; empty when the plan has none.
 #[tauri::command]
-pub async fn logo_image(state: State<'_, AppState>) -> Result<Response, IpcError> {
-    state
-        .session(|s| s.plan()?.logo())
+pub async fn logo_image(window: WebviewWindow) -> Result<Response, IpcError> {
+    session_blocking(window.app_handle(), |s| s.plan()?.logo())
+        .await
         .map(|logo| Response::new(logo.map(|l| l.data).unwrap_or_default()))
 }
 
