@@ -5,6 +5,10 @@
 //!     binary again, with `RENJA_BENCH_CHILD=attach`) that reads `VmHWM` from
 //!     `/proc/self/status` before and after, so the growth of the peak is the attach's own.
 //!     Streaming should keep the growth at a few MiB, far below the file size.
+//! (c) attaching one 300 MiB file (the largest allowed) in this process, with
+//!     `Plan::add_bukti` and with `Plan::add_bukti_reporting` and a callback that throttles
+//!     like the desktop shell's, alternating, each on a fresh plan: what the progress bar
+//!     costs.
 //! (b) a ~1 GB plan (1000 tahapan, 5000 pieces of evidence of 200 000 bytes) made by
 //!     `generate` (in a child too, for its peak memory), then the first screen: open +
 //!     overview + grid, and the listing of all evidence. Skipped with `RENJA_BENCH_QUICK=1`.
@@ -217,6 +221,91 @@ fn attach_bench(dir: &Path) {
     let _ = std::fs::remove_file(&file);
 }
 
+const PROGRESS_BYTES: u64 = 300 * MIB;
+const RUNS_PROGRESS: usize = 5;
+
+fn progress_bench(dir: &Path) {
+    println!();
+    println!(
+        "(c) one file of {:.0} MiB: add_bukti vs add_bukti_reporting (callback throttled to \
+         100 ms like the shell), fresh seed plan per run, alternating",
+        mib(PROGRESS_BYTES)
+    );
+    let file = dir.join("video.mp4");
+    write_random_file(&file, PROGRESS_BYTES, 0xB16);
+    let input = BuktiInput {
+        judul: "Video sosialisasi".into(),
+        jenis: Jenis::Lainnya,
+        nomor: String::new(),
+        tanggal: String::new(),
+        keterangan: String::new(),
+        bulan: 1,
+    };
+    let files = [file.clone()];
+    let (mut plain, mut reporting) = (Vec::new(), Vec::new());
+    let mut calls = 0u64;
+    let mut emitted = 0u64;
+    for run in 1..=RUNS_PROGRESS {
+        for with_callback in [false, true] {
+            let path = dir.join(format!("progress-{run}-{with_callback}.renjarb"));
+            let new = NewPlan {
+                template: Template::Seed,
+                tahun: 2026,
+            };
+            let mut plan = Plan::create(&path, new, true, Arc::new(SystemClock)).expect("create");
+            let tahapan = plan
+                .grid()
+                .expect("grid")
+                .rows
+                .iter()
+                .find(|r| r.level == Level::Tahapan)
+                .map(|r| TahapanId(r.id))
+                .expect("a tahapan");
+            let t = Instant::now();
+            if with_callback {
+                let mut last: Option<Instant> = None;
+                let mut report = |p: renja_core::bukti::BuktiProgress| {
+                    calls += 1;
+                    if p.done >= p.total
+                        || last.is_none_or(|t| t.elapsed() >= Duration::from_millis(100))
+                    {
+                        last = Some(Instant::now());
+                        emitted += 1;
+                        std::hint::black_box(p);
+                    }
+                };
+                plan.add_bukti_reporting(tahapan, &input, &files, &mut report)
+                    .expect("add_bukti_reporting");
+                reporting.push(t.elapsed());
+            } else {
+                plan.add_bukti(tahapan, &input, &files).expect("add_bukti");
+                plain.push(t.elapsed());
+            }
+            plan.close().expect("close");
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    let show = |xs: &[Duration]| {
+        xs.iter()
+            .map(|d| format!("{:.0}", ms(*d)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    println!("     add_bukti           ms: {}", show(&plain));
+    println!("     add_bukti_reporting ms: {}", show(&reporting));
+    let (a, b) = (median(plain), median(reporting));
+    println!(
+        "     medians {:.0} ms vs {:.0} ms ({:+.1}%); {} callbacks per attach, {} of them \
+         passed the 100 ms throttle",
+        ms(a),
+        ms(b),
+        (b.as_secs_f64() / a.as_secs_f64() - 1.0) * 100.0,
+        calls / RUNS_PROGRESS as u64,
+        emitted / RUNS_PROGRESS as u64
+    );
+    let _ = std::fs::remove_file(&file);
+}
+
 fn big_plan_bench(dir: &Path) {
     println!();
     println!(
@@ -286,6 +375,7 @@ fn main() {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     attach_bench(dir.path());
+    progress_bench(dir.path());
     if std::env::var("RENJA_BENCH_QUICK").is_ok_and(|v| v == "1") {
         println!();
         println!("(b) skipped: RENJA_BENCH_QUICK=1");

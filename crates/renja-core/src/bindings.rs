@@ -46,6 +46,7 @@ mod tests {
         export(crate::realisasi::Realisasi::export_all(&cfg));
         export(crate::bukti::Bukti::export_all(&cfg));
         export(crate::bukti::BuktiInput::export_all(&cfg));
+        export(crate::bukti::BuktiProgress::export_all(&cfg));
         export(crate::report::ReportRequest::export_all(&cfg));
         export(crate::report::ReportFormat::export_all(&cfg));
         export(crate::report::PaketRequest::export_all(&cfg));

@@ -7,7 +7,6 @@
 //! the other commands need.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use renja_core::kop::LOGO_FILTER;
 use renja_core::naming::{self, ALL_FILES, FileFilter};
@@ -17,15 +16,13 @@ use renja_core::report::{
 use renja_core::{Error, IpcError};
 use rfd::AsyncFileDialog;
 use tauri::ipc::Response;
-use tauri::{Emitter, Manager, State, WebviewWindow};
+use tauri::{Manager, State, WebviewWindow};
 
+use super::progress::throttled;
 use crate::state::{AppState, session_blocking};
 
 /// The event carrying [`PaketProgress`] while a package is written.
 const PAKET_PROGRESS: &str = "paket-progress";
-
-/// How often progress is reported at most: the core calls back for every chunk it copies.
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// The report as a PDF, for the preview on the Laporan page.
 #[tauri::command]
@@ -116,15 +113,12 @@ pub async fn export_paket(
     dest: PathBuf,
 ) -> Result<PaketSummary, IpcError> {
     let target = dest.clone();
-    let events = window.clone();
+    let mut report = throttled(
+        window.app_handle().clone(),
+        PAKET_PROGRESS,
+        |p: &PaketProgress| p.done >= p.total,
+    );
     let summary = session_blocking(window.app_handle(), move |s| {
-        let mut last: Option<Instant> = None;
-        let mut report = |p: PaketProgress| {
-            if p.done >= p.total || last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY) {
-                last = Some(Instant::now());
-                let _ = events.emit(PAKET_PROGRESS, p);
-            }
-        };
         s.plan()?
             .export_bukti_package(&request, &target, &mut report)
     })

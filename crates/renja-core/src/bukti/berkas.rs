@@ -12,6 +12,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use super::progress::{Counted, Progress};
 use crate::error::{Error, Result};
 use crate::storage::berkas::{copy_hashing, hash_stream, hex};
 use crate::storage::{self, Read, Write};
@@ -48,9 +49,17 @@ fn changed(path: &Path) -> Error {
     )
 }
 
+/// The size of the file at `path` as the request counts it for progress; 0 when it cannot be
+/// read (`store` then says why).
+pub(crate) fn planned_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
 /// Store the file at `path` inside the caller's transaction and return its `berkas` row: an
-/// existing row when the same contents are already in the plan.
-pub(crate) fn store(tx: &Write<'_>, path: &Path) -> Result<i64> {
+/// existing row when the same contents are already in the plan. Every chunk read is counted
+/// into `progress`, whose caller began the file (see `progress` for how the three passes
+/// over the bytes are counted).
+pub(crate) fn store(tx: &Write<'_>, path: &Path, progress: &mut Progress<'_>) -> Result<i64> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if !meta.is_file() {
         return Err(Error::io(path, std::io::ErrorKind::IsADirectory.into()));
@@ -59,7 +68,11 @@ pub(crate) fn store(tx: &Write<'_>, path: &Path) -> Result<i64> {
         return Err(too_big(path, meta.len()));
     }
     let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let (sha256, size) = hash_stream(file).map_err(|e| Error::io(path, e))?;
+    let counted = Counted {
+        inner: file,
+        progress: &mut *progress,
+    };
+    let (sha256, size) = hash_stream(counted).map_err(|e| Error::io(path, e))?;
     if size > MAX_FILE_BYTES {
         return Err(too_big(path, size));
     }
@@ -71,16 +84,23 @@ pub(crate) fn store(tx: &Write<'_>, path: &Path) -> Result<i64> {
     {
         let blob = storage::berkas::contents_mut(tx, id)?;
         let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let counted = Counted {
+            inner: (&mut file).take(size),
+            progress: &mut *progress,
+        };
         let (written_hash, written) =
-            copy_hashing((&mut file).take(size), blob).map_err(|e| Error::io(path, e))?;
+            copy_hashing(counted, blob).map_err(|e| Error::io(path, e))?;
         let grew = file.read(&mut [0u8; 1]).map_err(|e| Error::io(path, e))? > 0;
         if grew || written != size || written_hash != sha256 {
             return Err(changed(path));
         }
     }
     // Read back what SQLite holds, before anyone may commit it.
-    let (back, back_len) = hash_stream(storage::berkas::contents(tx, id)?)
-        .map_err(|e| Error::Internal(e.to_string()))?;
+    let stored = Counted {
+        inner: storage::berkas::contents(tx, id)?,
+        progress,
+    };
+    let (back, back_len) = hash_stream(stored).map_err(|e| Error::Internal(e.to_string()))?;
     if back != sha256 || back_len != size {
         return Err(Error::Internal(format!(
             "stored file hash {back} differs from {sha256}"

@@ -9,6 +9,7 @@
 //! `storage::berkas`. It never sees a `Plan`.
 
 pub(crate) mod berkas;
+mod progress;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,8 @@ use crate::storage::bukti::{BuktiFields, BuktiRow, FileRow, NewFile};
 use crate::storage::{self, Read, Write};
 
 pub use berkas::{MAX_FILE_BYTES, mime_for};
+pub use progress::BuktiProgress;
+use progress::Progress;
 
 /// The error shown when no application on this computer opens an evidence file.
 pub fn no_application(name: &str) -> Error {
@@ -196,16 +199,27 @@ fn fields(b: &BuktiInput) -> BuktiFields<'_> {
 }
 
 /// Attach the files at `paths` to evidence `bukti` inside the caller's transaction. The
-/// limits (files per evidence, name lengths) are checked before any file is read.
-fn attach(tx: &Write<'_>, bukti: BuktiId, paths: &[PathBuf], now: &str) -> Result<()> {
+/// limits (files per evidence, name lengths) are checked before any file is read; `report`
+/// hears how many bytes of all the files are stored so far.
+fn attach(
+    tx: &Write<'_>,
+    bukti: BuktiId,
+    paths: &[PathBuf],
+    now: &str,
+    report: &mut dyn FnMut(BuktiProgress),
+) -> Result<()> {
     let (first, count) = storage::bukti::file_slots(tx, bukti)?;
     limits::berkas_per_bukti(count, paths.len())?;
     let names: Vec<String> = paths.iter().map(|p| added_name(p)).collect();
     for nama in &names {
         limits::text("berkas", "Nama berkas", nama, limits::MAX_NAMA_BERKAS)?;
     }
-    for ((position, path), nama) in (first..).zip(paths).zip(names) {
-        let contents = berkas::store(tx, path)?;
+    let sizes: Vec<u64> = paths.iter().map(|p| berkas::planned_size(p)).collect();
+    let mut progress = Progress::start(sizes.iter().sum(), report);
+    for (((position, path), nama), size) in (first..).zip(paths).zip(names).zip(sizes) {
+        progress.begin_file(size);
+        let contents = berkas::store(tx, path, &mut progress)?;
+        progress.end_file();
         let file = NewFile {
             bukti,
             berkas: contents,
@@ -232,13 +246,15 @@ fn missing_file(id: BuktiBerkasId) -> Error {
     }
 }
 
-/// Add evidence `b` (already [`clean`]ed) to `tahapan` with the files at `files`.
+/// Add evidence `b` (already [`clean`]ed) to `tahapan` with the files at `files`; `report`
+/// hears how far storing the files has got.
 pub(crate) fn add(
     tx: &Write<'_>,
     now: &str,
     tahapan: TahapanId,
     b: &BuktiInput,
     files: &[PathBuf],
+    report: &mut dyn FnMut(BuktiProgress),
 ) -> Result<BuktiId> {
     let count = storage::bukti::count_for_tahapan(tx, tahapan)?.ok_or(Error::Missing {
         what: "tahapan",
@@ -246,7 +262,7 @@ pub(crate) fn add(
     })?;
     limits::bukti_per_tahapan(count)?;
     let id = storage::bukti::insert(tx, tahapan, &fields(b), now)?;
-    attach(tx, id, files, now)?;
+    attach(tx, id, files, now, report)?;
     Ok(id)
 }
 
@@ -258,11 +274,18 @@ pub(crate) fn update(tx: &Write<'_>, now: &str, id: BuktiId, b: &BuktiInput) -> 
     Ok(())
 }
 
-pub(crate) fn add_files(tx: &Write<'_>, now: &str, id: BuktiId, files: &[PathBuf]) -> Result<()> {
+/// Attach the files at `files` to evidence `id`; `report` hears how far storing them has got.
+pub(crate) fn add_files(
+    tx: &Write<'_>,
+    now: &str,
+    id: BuktiId,
+    files: &[PathBuf],
+    report: &mut dyn FnMut(BuktiProgress),
+) -> Result<()> {
     if !storage::bukti::exists(tx, id)? {
         return Err(missing_bukti(id));
     }
-    attach(tx, id, files, now)
+    attach(tx, id, files, now, report)
 }
 
 /// Remove one file from its evidence. Its contents stay in the plan while undo may need them.

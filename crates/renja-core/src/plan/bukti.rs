@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::bukti::{self, Bukti, BuktiInput};
+use crate::bukti::{self, Bukti, BuktiInput, BuktiProgress};
 use crate::error::Result;
 use crate::ids::{BuktiBerkasId, BuktiId, TahapanId};
 use crate::plan::Plan;
@@ -17,9 +17,21 @@ impl Plan {
         input: &BuktiInput,
         files: &[PathBuf],
     ) -> Result<BuktiId> {
+        self.add_bukti_reporting(tahapan, input, files, &mut |_| {})
+    }
+
+    /// [`Plan::add_bukti`], telling `progress` how many bytes of the files are stored so far
+    /// (about every MiB; see [`BuktiProgress`]).
+    pub fn add_bukti_reporting(
+        &mut self,
+        tahapan: TahapanId,
+        input: &BuktiInput,
+        files: &[PathBuf],
+        progress: &mut dyn FnMut(BuktiProgress),
+    ) -> Result<BuktiId> {
         let b = bukti::clean(input)?;
         self.transact(Op::AddBukti, |tx, now| {
-            bukti::add(tx, now, tahapan, &b, files)
+            bukti::add(tx, now, tahapan, &b, files, progress)
         })
     }
 
@@ -29,8 +41,19 @@ impl Plan {
     }
 
     pub fn add_bukti_files(&mut self, id: BuktiId, files: &[PathBuf]) -> Result<()> {
+        self.add_bukti_files_reporting(id, files, &mut |_| {})
+    }
+
+    /// [`Plan::add_bukti_files`], telling `progress` how many bytes of the files are stored so
+    /// far (about every MiB; see [`BuktiProgress`]).
+    pub fn add_bukti_files_reporting(
+        &mut self,
+        id: BuktiId,
+        files: &[PathBuf],
+        progress: &mut dyn FnMut(BuktiProgress),
+    ) -> Result<()> {
         self.transact(Op::AddBuktiFiles, |tx, now| {
-            bukti::add_files(tx, now, id, files)
+            bukti::add_files(tx, now, id, files, progress)
         })
     }
 

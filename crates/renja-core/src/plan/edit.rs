@@ -1,6 +1,7 @@
 //! `Plan`'s tree edits and its one edit request: each method checks the request with `edit`
 //! and runs it as one transaction and one undo step. The rules are `edit`'s.
 
+use crate::bukti::BuktiProgress;
 use crate::edit::{self, Edit, Edited, Level, NewNode};
 use crate::error::Result;
 use crate::ids::TahapanId;
@@ -75,6 +76,16 @@ impl Plan {
 
     /// Apply one edit and return the new state of the screen.
     pub fn apply(&mut self, edit: Edit) -> Result<Edited> {
+        self.apply_reporting(edit, &mut |_| {})
+    }
+
+    /// [`Plan::apply`], telling `progress` how far storing files has got when the edit adds
+    /// evidence files (the only edits that take long); other edits never call it.
+    pub fn apply_reporting(
+        &mut self,
+        edit: Edit,
+        progress: &mut dyn FnMut(BuktiProgress),
+    ) -> Result<Edited> {
         let created = match edit {
             Edit::AddNode { at, nama } => Some(self.add_node(at, &nama)?),
             Edit::RenameNode { level, id, nama } => {
@@ -116,9 +127,14 @@ impl Plan {
                 tahapan,
                 bukti,
                 files,
-            } => Some(self.add_bukti(tahapan, &bukti, &files)?.0),
+            } => Some(
+                self.add_bukti_reporting(tahapan, &bukti, &files, progress)?
+                    .0,
+            ),
             Edit::UpdateBukti { id, bukti } => self.update_bukti(id, &bukti).map(|()| None)?,
-            Edit::AddBuktiFiles { id, files } => self.add_bukti_files(id, &files).map(|()| None)?,
+            Edit::AddBuktiFiles { id, files } => self
+                .add_bukti_files_reporting(id, &files, progress)
+                .map(|()| None)?,
             Edit::RemoveBuktiFile { id } => self.remove_bukti_file(id).map(|()| None)?,
             Edit::DeleteBukti { id } => self.delete_bukti(id).map(|()| None)?,
             Edit::SetLogo { file } => self.set_logo(&file).map(|()| None)?,

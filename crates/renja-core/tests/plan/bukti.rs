@@ -11,7 +11,7 @@ use renja_core::{BuktiId, Error, ErrorKind, NewPlan, OpenMode, Plan, TahapanId, 
 
 use crate::common::{clock, len, sha256, tempdir};
 
-fn plan(dir: &Path) -> (Plan, TahapanId) {
+pub(crate) fn plan(dir: &Path) -> (Plan, TahapanId) {
     let plan = Plan::create(
         &dir.join("r.renjarb"),
         NewPlan {
@@ -33,7 +33,7 @@ fn plan(dir: &Path) -> (Plan, TahapanId) {
     (plan, TahapanId(t))
 }
 
-fn input(judul: &str, bulan: u16) -> BuktiInput {
+pub(crate) fn input(judul: &str, bulan: u16) -> BuktiInput {
     BuktiInput {
         judul: judul.into(),
         jenis: Jenis::Sk,
@@ -45,7 +45,7 @@ fn input(judul: &str, bulan: u16) -> BuktiInput {
 }
 
 /// A file of `size` pseudo-random bytes (deterministic per `seed`).
-fn random_file(dir: &Path, name: &str, size: usize, seed: u64) -> PathBuf {
+pub(crate) fn random_file(dir: &Path, name: &str, size: usize, seed: u64) -> PathBuf {
     let mut x = seed | 1;
     let bytes: Vec<u8> = (0..size)
         .map(|_| {

@@ -7,6 +7,7 @@ mod common;
 
 mod atomic;
 mod bukti;
+mod bukti_progress;
 mod capaian;
 
 mod create;

@@ -4,6 +4,7 @@ import {
   BackendError,
   type Anggota,
   type Backend,
+  type BuktiProgress,
   type Edit,
   type Edited,
   type Grid,
@@ -173,10 +174,11 @@ export class AppModel {
   }
 
   /** Apply one edit of the plan; returns what the backend answered, or null on failure
-   * (the message is shown). */
-  async edit(edit: Edit): Promise<Edited | null> {
+   * (the message is shown). `onProgress` hears how far storing evidence files has got, from
+   * the moment this edit reaches the plan (not while it waits behind earlier ones). */
+  async edit(edit: Edit, onProgress?: (p: BuktiProgress) => void): Promise<Edited | null> {
     // Edits reach the plan in the order the user made them.
-    const turn = this.queue.then(() => this.applyEdit(edit));
+    const turn = this.queue.then(() => this.applyEdit(edit, onProgress));
     this.queue = turn.then(
       () => {},
       () => {},
@@ -186,11 +188,14 @@ export class AppModel {
 
   private queue: Promise<void> = Promise.resolve();
 
-  private async applyEdit(edit: Edit): Promise<Edited | null> {
+  private async applyEdit(
+    edit: Edit,
+    onProgress?: (p: BuktiProgress) => void,
+  ): Promise<Edited | null> {
     this.error = null;
     this.notice = null;
     try {
-      const screen = await this.track(this.backend.editPlan(edit));
+      const screen = await this.track(this.backend.editPlan(edit, onProgress));
       this.show(screen);
       if (edit.type === 'undo' || edit.type === 'redo') this.revision += 1;
       return screen;

@@ -1,7 +1,7 @@
 // Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
 // Rust parameter names in camelCase, as Tauri expects.
 import { call } from './ipc';
-import { onPaketProgress } from './events';
+import { onBuktiProgress, onPaketProgress } from './events';
 import type { Edit } from './generated/Edit';
 import type { Edited } from './generated/Edited';
 import type { NewPlan } from './generated/NewPlan';
@@ -10,6 +10,7 @@ import type { PlanOverview } from './generated/PlanOverview';
 import type { RecentFile } from './generated/RecentFile';
 import type { Realisasi } from './generated/Realisasi';
 import type { Bukti } from './generated/Bukti';
+import type { BuktiProgress } from './generated/BuktiProgress';
 import type { ReportRequest } from './generated/ReportRequest';
 import type { ReportFormat } from './generated/ReportFormat';
 import type { PaketRequest } from './generated/PaketRequest';
@@ -25,6 +26,7 @@ export type { Status } from './generated/Status';
 export type { CellState } from './generated/CellState';
 export type { Bukti } from './generated/Bukti';
 export type { BuktiInput } from './generated/BuktiInput';
+export type { BuktiProgress };
 export type { Jenis } from './generated/Jenis';
 export type { BerkasInfo } from './generated/BerkasInfo';
 export type { ProgramSummary } from './generated/ProgramSummary';
@@ -52,7 +54,9 @@ export interface Backend {
   saveCopy(dest: string): Promise<void>;
   closePlan(): Promise<void>;
   planScreen(): Promise<Edited>;
-  editPlan(edit: Edit): Promise<Edited>;
+  /** Apply one edit; `onProgress`, when given, hears how far storing evidence files has got
+   * (only edits that add files report). */
+  editPlan(edit: Edit, onProgress?: (p: BuktiProgress) => void): Promise<Edited>;
   getRealisasi(tahapan: number, bulan: number): Promise<Realisasi | null>;
   buktiList(tahapan: number | null): Promise<Bukti[]>;
   chooseBuktiFiles(): Promise<string[]>;
@@ -93,7 +97,15 @@ export const backend: Backend = {
   saveCopy: (dest) => call('save_copy', { dest }),
   closePlan: () => call('close_plan'),
   planScreen: () => call('plan_screen'),
-  editPlan: (edit) => call('edit_plan', { edit }),
+  editPlan: async (edit, onProgress) => {
+    if (!onProgress) return call('edit_plan', { edit });
+    const stop = await onBuktiProgress(onProgress);
+    try {
+      return await call<Edited>('edit_plan', { edit });
+    } finally {
+      stop();
+    }
+  },
   getRealisasi: (tahapan, bulan) => call('get_realisasi', { tahapan, bulan }),
   buktiList: (tahapan) => call('bukti_list', { tahapan }),
   chooseBuktiFiles: () => call('choose_bukti_files'),

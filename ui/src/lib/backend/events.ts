@@ -1,8 +1,9 @@
 // Events from the shell: files dropped onto the window (Tauri reports the drop natively, with
-// real paths, so the webview's HTML drag-and-drop is not used for files) and the progress of
-// an evidence package being written.
+// real paths, so the webview's HTML drag-and-drop is not used for files), the progress of an
+// evidence package being written and of evidence files being added.
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import type { BuktiProgress } from './generated/BuktiProgress';
 import type { PaketProgress } from './generated/PaketProgress';
 
 export type DropState = 'over' | 'left' | 'dropped';
@@ -26,4 +27,10 @@ export async function onFileDrop(
 /** Call `onProgress` with each `paket-progress` event until the returned function is called. */
 export async function onPaketProgress(onProgress: (p: PaketProgress) => void): Promise<() => void> {
   return listen<PaketProgress>('paket-progress', (event) => onProgress(event.payload));
+}
+
+/** Call `onProgress` with each `bukti-progress` event (evidence files being stored by an edit)
+ * until the returned function is called. */
+export async function onBuktiProgress(onProgress: (p: BuktiProgress) => void): Promise<() => void> {
+  return listen<BuktiProgress>('bukti-progress', (event) => onProgress(event.payload));
 }

@@ -3,7 +3,7 @@
 // these and call their methods; tests drive them with a fake backend. Adding, changing and
 // deleting are plan edits (`app.edit`), so undo and the refreshed grid come with them.
 import type { AppModel } from '../app/app.svelte';
-import type { Bukti, BuktiInput } from '../backend/commands';
+import type { Bukti, BuktiInput, BuktiProgress, Edit } from '../backend/commands';
 import { toBackendError } from '../backend/ipc';
 import { blankBukti } from './bukti';
 import { NO_FILTERS, type BuktiFilters } from './list';
@@ -74,11 +74,22 @@ export function inputOf(b: Bukti): BuktiInput {
   };
 }
 
+/** Whole percent of `p` done, never 100 before the end: the bar is full only when it is. */
+export function persen(p: BuktiProgress): number {
+  if (p.total <= 0 || p.done >= p.total) return 100;
+  return Math.min(99, Math.floor((p.done * 100) / p.total));
+}
+
 /** The form that adds a bukti to a tahapan, or changes one and attaches more files. */
 export class BuktiForm {
   values = $state<BuktiInput>(blankBukti(1));
   /** Paths of the files to attach, chosen or dropped, each once. */
   files = $state<string[]>([]);
+  /** True from "Simpan" until the plan answered: the form can be neither sent again nor
+   * closed, and its files stay as they are. */
+  saving = $state(false);
+  /** Percent of the files' bytes stored while they are being added; null otherwise. */
+  progress = $state<number | null>(null);
   /** The bukti being changed; null adds a new one. */
   readonly existing: Bukti | null;
   private readonly app: AppModel;
@@ -93,16 +104,19 @@ export class BuktiForm {
   }
 
   addFiles(paths: string[]): void {
+    if (this.saving) return;
     const fresh = paths.filter((p, i) => !this.files.includes(p) && paths.indexOf(p) === i);
     this.files = [...this.files, ...fresh];
   }
 
   removeFile(path: string): void {
+    if (this.saving) return;
     this.files = this.files.filter((f) => f !== path);
   }
 
   /** Ask the user for files to attach. */
   async choose(): Promise<void> {
+    if (this.saving) return;
     try {
       this.addFiles(await this.app.backend.chooseBuktiFiles());
     } catch {
@@ -116,24 +130,52 @@ export class BuktiForm {
   }
 
   get canSave(): boolean {
-    return this.values.judul.trim() !== '' && !this.app.busy;
+    return this.values.judul.trim() !== '' && !this.app.busy && !this.saving;
+  }
+
+  /** The dialog may be closed (Batal, Escape) only while nothing is being stored. */
+  get canClose(): boolean {
+    return !this.saving;
+  }
+
+  /** "Menyimpan berkas… 45%" while files are being stored. */
+  get progressText(): string | null {
+    return this.progress === null ? null : `Menyimpan berkas… ${this.progress}%`;
   }
 
   /** Store the form; true when it is stored and the dialog may close. Changing a bukti is one
    * step for its details and one for new files, in that order: a refused detail stores no
-   * file. */
+   * file. A second submit while the first is on its way is ignored. */
   async submit(): Promise<boolean> {
+    if (this.saving) return false;
+    this.saving = true;
+    try {
+      return await this.store();
+    } finally {
+      this.saving = false;
+      this.progress = null;
+    }
+  }
+
+  private async store(): Promise<boolean> {
     const bukti = $state.snapshot(this.values);
     const files = $state.snapshot(this.files);
     const existing = this.existing;
+    const follow = (p: BuktiProgress) => {
+      this.progress = Math.max(this.progress ?? 0, persen(p));
+    };
     if (!existing) {
-      return (
-        (await this.app.edit({ type: 'addBukti', tahapan: this.tahapan, bukti, files })) !== null
-      );
+      const edit: Edit = { type: 'addBukti', tahapan: this.tahapan, bukti, files };
+      if (files.length === 0) return (await this.app.edit(edit)) !== null;
+      this.progress = 0;
+      return (await this.app.edit(edit, follow)) !== null;
     }
     if (!(await this.app.edit({ type: 'updateBukti', id: existing.id, bukti }))) return false;
     if (files.length === 0) return true;
-    return (await this.app.edit({ type: 'addBuktiFiles', id: existing.id, files })) !== null;
+    this.progress = 0;
+    return (
+      (await this.app.edit({ type: 'addBuktiFiles', id: existing.id, files }, follow)) !== null
+    );
   }
 }
 

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppModel } from '../app/app.svelte';
-import type { Bukti } from '../backend/commands';
+import type { Bukti, BuktiProgress, Edit, Edited } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 import { FakeBackend } from '../testing/fake-backend';
-import { BuktiForm, BuktiListModel, BuktiPanelModel, inputOf } from './bukti.svelte';
+import { BuktiForm, BuktiListModel, BuktiPanelModel, inputOf, persen } from './bukti.svelte';
 
 function bukti(id: number, tahapan: number, over: Partial<Bukti> = {}): Bukti {
   return {
@@ -184,6 +184,120 @@ describe('BuktiForm', () => {
     backend.buktiError = refusal('Dialog tidak dapat dibuka.');
     await form.choose();
     expect([form.files, app.error]).toEqual([[], null]);
+  });
+});
+
+describe('progress while files are stored', () => {
+  it('counts whole percents and is full only at the end', () => {
+    const p = (done: number, total: number): BuktiProgress => ({ done, total });
+    expect([p(0, 300), p(1, 3), p(150, 300), p(299, 300), p(300, 300)].map(persen)).toEqual([
+      0, 33, 50, 99, 100,
+    ]);
+    expect(persen(p(0, 0))).toBe(100);
+  });
+
+  /** A backend whose edits report `steps`, then wait for `release()` before answering. */
+  function held(backend: FakeBackend, steps: BuktiProgress[]) {
+    const answer = backend.editPlan.bind(backend);
+    backend.buktiSteps = [];
+    let release = () => {};
+    const heard: (Edit['type'] | 'progress-listener')[] = [];
+    backend.editPlan = async (edit: Edit, onProgress?: (p: BuktiProgress) => void) => {
+      heard.push(edit.type);
+      if (onProgress) heard.push('progress-listener');
+      for (const s of steps) onProgress?.(s);
+      await new Promise<void>((r) => (release = r));
+      onProgress?.({ done: 400, total: 400 });
+      return answer(edit);
+    };
+    return { heard, release: () => release() };
+  }
+
+  it('shows how far the files are stored, and can be neither sent twice nor closed meanwhile', async () => {
+    const { backend, app } = setup();
+    const form = new BuktiForm(app, 10, 1);
+    form.values.judul = 'Video kegiatan';
+    form.addFiles(['/a/video.mp4']);
+    const wait = held(backend, [
+      { done: 0, total: 400 },
+      { done: 180, total: 400 },
+    ]);
+    expect([form.progress, form.canClose, form.canSave]).toEqual([null, true, true]);
+    const first = form.submit();
+    await vi.waitFor(() => expect(form.progress).toBe(45));
+    expect(form.progressText).toBe('Menyimpan berkas… 45%');
+    expect([form.saving, form.canClose, form.canSave]).toEqual([true, false, false]);
+    expect(await form.submit()).toBe(false);
+    form.addFiles(['/a/lagi.pdf']);
+    form.removeFile('/a/video.mp4');
+    await form.choose();
+    expect(form.files).toEqual(['/a/video.mp4']);
+    wait.release();
+    expect(await first).toBe(true);
+    expect(wait.heard).toEqual(['addBukti', 'progress-listener']);
+    expect(backend.edits).toHaveLength(1);
+    expect(backend.calls).not.toContain('chooseBuktiFiles');
+    expect([form.progress, form.progressText, form.saving, form.canClose]).toEqual([
+      null,
+      null,
+      false,
+      true,
+    ]);
+  });
+
+  it('never moves the bar back, and shows none for a bukti without files', async () => {
+    const { backend, app } = setup();
+    const form = new BuktiForm(app, 10, 1);
+    form.values.judul = 'Notulen';
+    const seen: (number | null)[] = [];
+    const answer = backend.editPlan.bind(backend);
+    backend.editPlan = (edit: Edit, onProgress?: (p: BuktiProgress) => void): Promise<Edited> =>
+      answer(edit, (p) => {
+        onProgress?.(p);
+        seen.push(form.progress);
+      });
+    backend.buktiSteps = [
+      { done: 200, total: 300 },
+      { done: 100, total: 300 },
+      { done: 300, total: 300 },
+    ];
+    expect(await form.submit()).toBe(true);
+    expect(seen).toEqual([null, null, null]);
+    form.addFiles(['/a/notulen.pdf']);
+    expect(await form.submit()).toBe(true);
+    expect(seen.slice(3)).toEqual([66, 66, 100]);
+  });
+
+  it('drops the bar and keeps the form open when storing is refused', async () => {
+    const { backend, app } = setup();
+    const form = new BuktiForm(app, 10, 1);
+    form.values.judul = 'Video';
+    form.addFiles(['/a/video.mp4']);
+    backend.editError = refusal('Berkas "video.mp4" berubah ketika sedang ditambahkan.');
+    expect(await form.submit()).toBe(false);
+    expect([form.progress, form.saving, form.canClose, form.files]).toEqual([
+      null,
+      false,
+      true,
+      ['/a/video.mp4'],
+    ]);
+    expect(app.error).toBe('Berkas "video.mp4" berubah ketika sedang ditambahkan.');
+  });
+
+  it('follows only the step that attaches files when a bukti is changed', async () => {
+    const { backend, app } = setup();
+    const form = new BuktiForm(app, 10, 1, bukti(3, 10));
+    form.addFiles(['/a/lampiran.pdf']);
+    const wait = held(backend, [{ done: 100, total: 400 }]);
+    const done = form.submit();
+    await vi.waitFor(() => expect(wait.heard).toEqual(['updateBukti']));
+    expect(form.progress).toBeNull();
+    wait.release();
+    await vi.waitFor(() => expect(form.progress).toBe(25));
+    wait.release();
+    expect(await done).toBe(true);
+    expect(wait.heard).toEqual(['updateBukti', 'addBuktiFiles', 'progress-listener']);
+    expect(form.progress).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // A backend for unit tests: records calls, answers from fixtures, fails on demand.
 import type {
   Backend,
+  BuktiProgress,
   Edit,
   Edited,
   PaketProgress,
@@ -153,10 +154,22 @@ export class FakeBackend implements Backend {
     this.log('planScreen');
     return this.screen(null);
   }
-  /** Thrown by the next `editPlan`, once. */
+  /** Thrown by the next `editPlan`, once (after the progress it reports). */
   editError: BackendError | null = null;
-  async editPlan(edit: Edit): Promise<Edited> {
+  /** The progress an edit that adds files reports before it finishes, as the shell would. */
+  buktiSteps: BuktiProgress[] = [
+    { done: 0, total: 300 },
+    { done: 150, total: 300 },
+    { done: 300, total: 300 },
+  ];
+  async editPlan(edit: Edit, onProgress?: (p: BuktiProgress) => void): Promise<Edited> {
     this.log(`editPlan ${edit.type}`);
+    if (edit.type === 'addBukti' || edit.type === 'addBuktiFiles') {
+      for (const p of this.buktiSteps) {
+        onProgress?.(p);
+        await Promise.resolve();
+      }
+    }
     const refused = this.editError;
     this.editError = null;
     if (refused) throw refused;
