@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "choose_copy_path",
     "create_plan",
     "open_plan",
+    "open_contoh",
     "plan_overview",
     "update_identity",
     "save_copy",

@@ -32,6 +32,7 @@ pub fn run() {
             commands::dialog::choose_copy_path,
             commands::plan::create_plan,
             commands::plan::open_plan,
+            commands::plan::open_contoh,
             commands::plan::plan_overview,
             commands::plan::update_identity,
             commands::plan::save_copy,

@@ -1,12 +1,15 @@
 // Benchmark of the month grid in the real window (not part of the test run):
-//   node tests/bench/grid.mjs [tahapan=1000]   (under xvfb-run; needs a built app)
+//   node tests/bench/grid.mjs [tahapan=1000] [--wrap]   (under xvfb-run; needs a built app)
+// --wrap measures with "Teks lengkap" on (every text cell wrapped, rows of varying height).
 // Prints the first render of the grid (User Timing measure 'renja:grid-render': from the
 // grid component's creation to the first painted frame, data already in the UI), the
 // re-render when switching programs, and frame times while scrolling the whole grid.
 import { join } from "node:path";
 import { Machine, cli } from "../e2e/driver.mjs";
 
-const tahapan = Number(process.argv[2] ?? 1000);
+const args = process.argv.slice(2);
+const wrap = args.includes("--wrap");
+const tahapan = Number(args.find((a) => !a.startsWith("--")) ?? 1000);
 const machine = await Machine.start("bench");
 const plan = join(machine.dirs.files, `bench-${tahapan}.renjarb`);
 cli(
@@ -34,6 +37,14 @@ const fmt = (o) =>
 
 await machine.with([plan], async (app) => {
   await app.see("Identitas rencana");
+  if (wrap) {
+    // Remembered per plan: every grid made below starts with it on.
+    await app.clickButton("Rencana aksi");
+    await app.clickEl(
+      await app.one('//label[normalize-space(.)="Teks lengkap"]/input'),
+    );
+    await app.clickButton("Ringkasan");
+  }
   const renders = [];
   for (let i = 0; i < 7; i++) {
     await app.clickButton("Rencana aksi");
@@ -89,7 +100,7 @@ await machine.with([plan], async (app) => {
     })();`);
 
   console.log(
-    `Plan: ${tahapan} tahapan, ${rows} grid rows (debug build of the app, Xvfb, software GL)`,
+    `Plan: ${tahapan} tahapan, ${rows} grid rows, Teks lengkap ${wrap ? "on" : "off"} (debug build of the app, Xvfb, software GL)`,
   );
   console.log(`First render of the grid (ms): ${fmt(stats(renders))}`);
   console.log(`Switch program + 2 frames (ms): ${fmt(stats(switches))}`);

@@ -20,6 +20,10 @@ export const SHOTS = join(TARGET, 'e2e', 'screenshots');
 const TAURI_DRIVER = process.env.TAURI_DRIVER ?? join(TARGET, 'tools', 'bin', 'tauri-driver');
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const TIMEOUT = 15_000;
+/** The window of a 1366 × 768 office laptop: what is left after the taskbar and title bar. */
+export const WINDOW = { width: 1366, height: 700 };
+/** The other common small laptop window. */
+export const SMALL_WINDOW = { width: 1280, height: 720 };
 
 async function freePort() {
   return new Promise((ok, fail) => {
@@ -101,8 +105,9 @@ export class Machine {
     this.log = log;
   }
 
-  /** Start Renja RB with `args` (e.g. a plan path, as a double-click would). */
-  async launch(args = []) {
+  /** Start Renja RB with `args` (e.g. a plan path, as a double-click would), its window
+   * `size` (default: a 1366 × 768 laptop's screen less the taskbar and title bar). */
+  async launch(args = [], size = WINDOW) {
     const r = await this.fetch(`${this.base}/session`, 'POST', {
       capabilities: {
         alwaysMatch: { 'tauri:options': { application: APP, args } },
@@ -111,6 +116,7 @@ export class Machine {
     const body = await r.json();
     if (!r.ok) throw new Error(`could not start the app: ${JSON.stringify(body)}\n${this.log()}`);
     const app = new App(this, body.value.sessionId);
+    await app.resize(size);
     await app.waitFor(async () => (await app.findAll('main')).length > 0, 'the app window');
     return app;
   }
@@ -134,8 +140,8 @@ export class Machine {
   }
 
   /** Launch the app, run `fn` with it, and always close it again. */
-  async with(args, fn) {
-    const app = await this.launch(args);
+  async with(args, fn, size = WINDOW) {
+    const app = await this.launch(args, size);
     try {
       return await fn(app);
     } catch (e) {
@@ -167,6 +173,18 @@ export class App {
       throw err;
     }
     return json.value;
+  }
+
+  /** Set the window to `width` × `height` and wait until the page has that size (the window
+   * has no frame under Xvfb: the page gets all of it). */
+  async resize({ width, height }) {
+    await this.cmd('POST', '/window/rect', { width, height });
+    await this.waitFor(
+      async () =>
+        (await this.js('return [window.innerWidth, window.innerHeight].join("x")')) ===
+        `${width}x${height}`,
+      `a window of ${width} × ${height}`,
+    );
   }
 
   /** Poll `check` until it returns something truthy; fail with `what` after the timeout. */

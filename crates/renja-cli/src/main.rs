@@ -29,8 +29,12 @@ enum Command {
     New {
         file: PathBuf,
         /// Start with no programs instead of the template.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "contoh")]
         empty: bool,
+        /// The living example: the template with a schedule, realisasi up to today, a team and
+        /// generated evidence, marked CONTOH.
+        #[arg(long)]
+        contoh: bool,
         /// Plan year (default: the current year).
         #[arg(long)]
         tahun: Option<i32>,
@@ -195,6 +199,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::New {
             file,
             empty,
+            contoh,
             tahun,
             force,
         } => {
@@ -205,12 +210,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 Template::Seed
             };
-            let plan = Plan::create(
-                &file,
-                NewPlan { template, tahun },
-                force,
-                Arc::new(SystemClock),
-            )?;
+            let plan = if contoh {
+                generate::contoh::contoh(&file, tahun, force, Arc::new(SystemClock))?
+            } else {
+                Plan::create(
+                    &file,
+                    NewPlan { template, tahun },
+                    force,
+                    Arc::new(SystemClock),
+                )?
+            };
             let t = plan.info()?.counts;
             out(&format!(
                 "Rencana dibuat: {} ({} program, {} kegiatan, {} tahapan)",

@@ -32,6 +32,17 @@ pub struct PlanIdentity {
     pub ketua_nip: String,
 }
 
+/// What marks the example plan (`generate::contoh`) in its identity: the end of its instansi.
+pub const CONTOH_MARK: &str = "(CONTOH)";
+
+impl PlanIdentity {
+    /// Whether this is the example plan's identity (its instansi still ends in "(CONTOH)"):
+    /// the window title says so.
+    pub fn is_contoh(&self) -> bool {
+        self.instansi.trim_end().ends_with(CONTOH_MARK)
+    }
+}
+
 /// Row counts of a plan or of one program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
 pub struct Counts {

@@ -69,6 +69,22 @@ impl Session {
         self.adopt(plan)
     }
 
+    /// "Buka contoh": open the example plan of this year in `dir`, making it first when it is
+    /// not there (see `generate::contoh`). One made earlier is opened as it is, with whatever
+    /// the user tried on it.
+    pub fn open_contoh(&mut self, dir: &Path) -> Result<PlanOverview> {
+        use chrono::Datelike;
+        let tahun = self.clock.today().year();
+        let path = std::path::absolute(dir.join(crate::generate::contoh::file_name(tahun)))
+            .map_err(|e| Error::io(dir, e))?;
+        if path.exists() {
+            return self.open(&path, OpenMode::Edit);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let plan = crate::generate::contoh::contoh(&path, tahun, false, self.clock.clone())?;
+        self.adopt(plan)
+    }
+
     fn adopt(&mut self, plan: Plan) -> Result<PlanOverview> {
         let overview = plan.overview()?;
         if let Some(old) = self.plan.replace(plan) {

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use renja_core::edit::Edited;
 use renja_core::model::{PlanIdentity, PlanOverview};
 use renja_core::{IpcError, NewPlan, OpenMode};
-use tauri::{AppHandle, Manager, WebviewWindow};
+use tauri::{AppHandle, Manager, State, WebviewWindow};
 
-use crate::state::session_blocking;
+use crate::state::{AppState, session_blocking};
 
 /// Show the open plan's file name in the window title.
 fn titled(window: &WebviewWindow, overview: PlanOverview) -> PlanOverview {
@@ -39,6 +39,19 @@ pub async fn open_plan(
         OpenMode::Edit
     };
     session_blocking(window.app_handle(), move |s| s.open(&path, mode))
+        .await
+        .map(|o| titled(&window, o))
+}
+
+/// "Buka contoh": the example plan of this year in the documents folder's "Renja RB" folder,
+/// made the first time.
+#[tauri::command]
+pub async fn open_contoh(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<PlanOverview, IpcError> {
+    let dir = state.documents_dir.join("Renja RB");
+    session_blocking(window.app_handle(), move |s| s.open_contoh(&dir))
         .await
         .map(|o| titled(&window, o))
 }

@@ -1,5 +1,6 @@
-//! Synthetic plans for benchmarks (`renja generate`): a plan of exactly N tahapan shaped like
-//! the reference plan, with its real texts, a realistic spread of months and penanggung jawab.
+//! Made-up plans: the living example (`renja new --contoh`, see [`contoh`]) and synthetic
+//! plans for benchmarks (`renja generate`): a plan of exactly N tahapan shaped like the
+//! reference plan, with its real texts, a realistic spread of months and penanggung jawab.
 //!
 //! Shape. Always the 8 programs of the reference plan, in its order. Outcomes are added
 //! round-robin over the programs, each with 1–4 kegiatan, each kegiatan with 1–2 outputs, each
@@ -351,7 +352,9 @@ fn fill(tx: &Write<'_>, seed: &Seed, spec: &GenerateSpec, now: &str) -> Result<V
     Ok(written)
 }
 
+pub mod contoh;
 mod evidence;
+mod files;
 mod reference;
 #[cfg(test)]
 mod tests;

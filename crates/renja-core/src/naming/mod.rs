@@ -112,14 +112,20 @@ pub fn copy_path(path: &Path) -> PathBuf {
     free_path(dir, &format!("{stem} (salinan)"))
 }
 
-/// "Renja RB 2026.renjarb — Renja RB", with "(hanya-baca)" for a read-only plan.
+/// "Renja RB 2026.renjarb — Renja RB", with "(hanya-baca)" for a read-only plan and
+/// "CONTOH" for the example plan.
 pub fn window_title(overview: &PlanOverview) -> String {
     let ro = if overview.read_only.is_some() {
         " (hanya-baca)"
     } else {
         ""
     };
-    format!("{}{ro} — Renja RB", overview.file_name)
+    let contoh = if overview.identity.is_contoh() {
+        " — CONTOH"
+    } else {
+        ""
+    };
+    format!("{}{ro}{contoh} — Renja RB", overview.file_name)
 }
 
 /// What a read-only banner says.

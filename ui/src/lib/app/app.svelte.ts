@@ -113,6 +113,16 @@ export class AppModel {
     return ok;
   }
 
+  /** "Buka contoh": the example plan, made by the core the first time. */
+  async openContoh(): Promise<boolean> {
+    const ok = await this.run(async () => {
+      this.overview = await this.backend.openContoh();
+      this.show(await this.backend.planScreen());
+    });
+    await this.refreshRecent();
+    return ok;
+  }
+
   async openWithDialog(readOnly: boolean): Promise<void> {
     const path = await this.backend.choosePlanFile().catch((e: unknown) => {
       this.error = toBackendError(e).message;

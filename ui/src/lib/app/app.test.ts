@@ -13,6 +13,14 @@ describe('AppModel', () => {
     expect(backend.calls).toContain('openPlan /a/rencana.renjarb false');
   });
 
+  it('opens the example plan from the start screen', async () => {
+    const backend = new FakeBackend();
+    const app = new AppModel(backend);
+    expect(await app.openContoh()).toBe(true);
+    expect(app.overview?.identity.instansi).toBe('Dinas Perkebunan (CONTOH)');
+    expect(backend.calls).toContain('openContoh');
+  });
+
   it('keeps the open plan and shows the message when a file is refused', async () => {
     const backend = new FakeBackend();
     backend.files.set('/a/baik.renjarb', overview('/a/baik.renjarb'));

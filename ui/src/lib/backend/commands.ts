@@ -49,6 +49,8 @@ export interface Backend {
   chooseCopyPath(): Promise<string | null>;
   createPlan(path: string, plan: NewPlan, replace: boolean): Promise<PlanOverview>;
   openPlan(path: string, readOnly: boolean): Promise<PlanOverview>;
+  /** "Buka contoh": the example plan of this year, made the first time. */
+  openContoh(): Promise<PlanOverview>;
   planOverview(): Promise<PlanOverview>;
   updateIdentity(identity: PlanIdentity): Promise<Edited>;
   saveCopy(dest: string): Promise<void>;
@@ -92,6 +94,7 @@ export const backend: Backend = {
   chooseCopyPath: () => call('choose_copy_path'),
   createPlan: (path, plan, replace) => call('create_plan', { path, new: plan, replace }),
   openPlan: (path, readOnly) => call('open_plan', { path, readOnly }),
+  openContoh: () => call('open_contoh', {}),
   planOverview: () => call('plan_overview'),
   updateIdentity: (identity) => call('update_identity', { identity }),
   saveCopy: (dest) => call('save_copy', { dest }),

@@ -73,8 +73,19 @@ export class IdentityForm {
     this.onSaved = onSaved;
   }
 
+  /** Saves run one after another: each sends the stored identity with one field changed,
+   * so a save started before the previous one returned would send that field's old value
+   * back (seen as a lost edit when fields are left quickly one after another). */
+  private queue: Promise<void> = Promise.resolve();
+
   /** The user left `field`: store it if it changed. */
-  async commit(field: Field): Promise<void> {
+  commit(field: Field): Promise<void> {
+    const run = this.queue.then(() => this.commitNow(field));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async commitNow(field: Field): Promise<void> {
     const value = this.values[field];
     if (value === this.stored[field]) {
       delete this.errors[field];

@@ -24,6 +24,29 @@ describe('IdentityForm', () => {
     expect(saved).toHaveLength(1);
   });
 
+  it('keeps both of two fields left quickly one after another', async () => {
+    // A backend that answers only when told: the second field is left before the first save
+    // returns, as a fast typist (or WebDriver) does.
+    let stored = identity();
+    const waiting: (() => void)[] = [];
+    const f = new IdentityForm(identity(), (id) => {
+      stored = { ...id };
+      return new Promise((ok) => waiting.push(() => ok({ identity: stored } as PlanOverview)));
+    });
+    f.values.kepala_nama = 'Ir. Kepala';
+    const first = f.commit('kepala_nama');
+    f.values.ketua_nama = 'Siti Aminah';
+    const second = f.commit('ketua_nama');
+    // Answer every save that is waiting, a few rounds, then both must be done.
+    for (let i = 0; i < 20; i++) {
+      await Promise.resolve();
+      waiting.shift()?.();
+    }
+    await Promise.all([first, second]);
+    expect(stored.kepala_nama).toBe('Ir. Kepala');
+    expect(stored.ketua_nama).toBe('Siti Aminah');
+  });
+
   it('does not call the backend when nothing changed', async () => {
     const backend = new FakeBackend();
     const { f } = form(backend);

@@ -123,6 +123,14 @@ export class FakeBackend implements Backend {
     this.current = { ...answer, read_only: readOnly ? ('chosen' as const) : null };
     return this.current;
   }
+  async openContoh() {
+    this.log('openContoh');
+    const path = '/Dokumen/Renja RB/Contoh Renja RB 2026.renjarb';
+    this.current = overview(path, {
+      identity: identity({ tahun: 2026, instansi: 'Dinas Perkebunan (CONTOH)' }),
+    });
+    return this.current;
+  }
   async planOverview() {
     return overview('/x.renjarb');
   }
