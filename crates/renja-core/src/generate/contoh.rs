@@ -367,7 +367,7 @@ fn add_bukti(tx: &Write<'_>, now: &str, dir: &Path, tahun: i32, done: &[Done<'_>
             bulan: 1 << (d.bulan - 1),
         })?;
         let file = evidence_file(dir, i, &judul, photo, &body)?;
-        crate::bukti::add(tx, now, d.tahapan.id, &input, &[file])?;
+        crate::bukti::add(tx, now, d.tahapan.id, &input, &[file], &mut |_| {})?;
     }
     Ok(())
 }
