@@ -3,19 +3,23 @@
 
 mod commands;
 mod state;
+mod window;
 
 use state::AppState;
 
 pub fn run() {
     tauri::Builder::default()
+        .plugin(window::remembered())
         .setup(|app| {
             let state = AppState::new(app.handle(), std::env::args_os().skip(1))?;
             tauri::Manager::manage(app, state);
+            window::setup(app.handle());
             Ok(())
         })
         // Closing the window closes the plan properly (dropping evidence contents that
         // nothing refers to any more); every edit was already committed.
         .on_window_event(|window, event| {
+            window::on_event(window, event);
             if let tauri::WindowEvent::Destroyed = event
                 && let Some(state) = tauri::Manager::try_state::<AppState>(window)
             {

@@ -106,7 +106,8 @@ export class Machine {
   }
 
   /** Start Renja RB with `args` (e.g. a plan path, as a double-click would), its window
-   * `size` (default: a 1366 × 768 laptop's screen less the taskbar and title bar). */
+   * `size` (default: a 1366 × 768 laptop's screen less the taskbar and title bar; `null`
+   * leaves the window as the app made it). */
   async launch(args = [], size = WINDOW) {
     const r = await this.fetch(`${this.base}/session`, 'POST', {
       capabilities: {
@@ -116,7 +117,7 @@ export class Machine {
     const body = await r.json();
     if (!r.ok) throw new Error(`could not start the app: ${JSON.stringify(body)}\n${this.log()}`);
     const app = new App(this, body.value.sessionId);
-    await app.resize(size);
+    if (size) await app.resize(size);
     await app.waitFor(async () => (await app.findAll('main')).length > 0, 'the app window');
     return app;
   }
@@ -392,6 +393,14 @@ export class App {
   async quit() {
     await this.cmd('DELETE', '');
     await sleep(300);
+  }
+
+  /** Close the window as a user does (the title bar's ×): the app exits on its own, saving
+   * what it keeps on exit. The WebDriver session is gone afterwards. */
+  async closeWindow() {
+    await this.cmd('DELETE', '/window').catch(() => {});
+    await sleep(300);
+    await this.quit().catch(() => {});
   }
 }
 
