@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use renja_core::bukti::{Bukti, no_application};
+use renja_core::bukti::{Bukti, FILES_FILTER, no_application};
+use renja_core::naming::ALL_FILES;
 use renja_core::{BuktiBerkasId, IpcError, TahapanId};
 use rfd::AsyncFileDialog;
 use tauri::ipc::Response;
@@ -25,13 +26,8 @@ pub async fn choose_bukti_files(window: WebviewWindow) -> Result<Vec<String>, Ip
     let picked = AsyncFileDialog::new()
         .set_parent(&window)
         .set_title("Pilih berkas bukti dukung")
-        .add_filter(
-            "Dokumen dan gambar",
-            &[
-                "pdf", "jpg", "jpeg", "png", "gif", "webp", "doc", "docx", "xls", "xlsx", "odt",
-            ],
-        )
-        .add_filter("Semua berkas", &["*"])
+        .add_filter(FILES_FILTER.label, FILES_FILTER.extensions)
+        .add_filter(ALL_FILES.label, ALL_FILES.extensions)
         .pick_files()
         .await
         .unwrap_or_default();

@@ -42,6 +42,14 @@ pub fn no_application(name: &str) -> Error {
 /// Largest file shown inside the app; bigger ones are saved or opened elsewhere.
 pub const MAX_PREVIEW_BYTES: u64 = 50 * 1024 * 1024;
 
+/// What the dialog for choosing evidence files offers first; "Semua berkas" comes after it.
+pub const FILES_FILTER: naming::FileFilter = naming::FileFilter {
+    label: "Dokumen dan gambar",
+    extensions: &[
+        "pdf", "jpg", "jpeg", "png", "gif", "webp", "doc", "docx", "xls", "xlsx", "odt",
+    ],
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Jenis {
