@@ -77,10 +77,19 @@ export class IdentityForm {
    * so a save started before the previous one returned would send that field's old value
    * back (seen as a lost edit when fields are left quickly one after another). */
   private queue: Promise<void> = Promise.resolve();
+  /** Commits asked for and not finished: "tersimpan" is shown only when none is left, so
+   * nobody closes the plan on the word of a save while the next one still waits. */
+  private waiting = 0;
 
   /** The user left `field`: store it if it changed. */
   commit(field: Field): Promise<void> {
-    const run = this.queue.then(() => this.commitNow(field));
+    this.waiting += 1;
+    const run = this.queue
+      .then(() => this.commitNow(field))
+      .finally(() => {
+        this.waiting -= 1;
+        if (this.waiting === 0 && this.status === 'saving') this.status = 'saved';
+      });
     this.queue = run.catch(() => {});
     return run;
   }
@@ -103,7 +112,7 @@ export class IdentityForm {
       // Show what was stored (trimmed text, NIP without spaces).
       (this.values as Record<Field, unknown>)[field] = overview.identity[field];
       delete this.errors[field];
-      this.status = 'saved';
+      // 'saved' once nothing else waits (see `commit`).
       this.onSaved?.(overview);
     } catch (e) {
       const err: BackendError = toBackendError(e);

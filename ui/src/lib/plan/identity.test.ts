@@ -47,6 +47,32 @@ describe('IdentityForm', () => {
     expect(stored.ketua_nama).toBe('Siti Aminah');
   });
 
+  it('says "saved" only when no other field waits to be saved', async () => {
+    const waiting: (() => void)[] = [];
+    let stored = identity();
+    const f = new IdentityForm(identity(), (id) => {
+      stored = { ...id };
+      return new Promise((ok) => waiting.push(() => ok({ identity: stored } as PlanOverview)));
+    });
+    const answer = async () => {
+      for (let i = 0; i < 100 && waiting.length === 0; i++) await Promise.resolve();
+      waiting.shift()?.();
+    };
+    // Two fields left quickly one after another.
+    f.values.nomor_keputusan = '800/12/2022';
+    const first = f.commit('nomor_keputusan');
+    f.values.tanggal_keputusan = '2022-01-15';
+    const second = f.commit('tanggal_keputusan');
+    await answer();
+    await first;
+    expect(f.status).toBe('saving');
+    await answer();
+    await second;
+    expect(f.status).toBe('saved');
+    expect(stored.nomor_keputusan).toBe('800/12/2022');
+    expect(stored.tanggal_keputusan).toBe('2022-01-15');
+  });
+
   it('does not call the backend when nothing changed', async () => {
     const backend = new FakeBackend();
     const { f } = form(backend);
