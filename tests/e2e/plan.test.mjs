@@ -26,9 +26,19 @@ test('edits the identity, and after a restart finds it kept', async () => {
     assert.equal(await app.value('Nomor keputusan'), 'B-3951/DISBUN/SET-I/000.7.2.6/12/2022');
     await app.fill('Kepala perangkat daerah', 'Ir. H. Contoh Kepala, M.Si');
     await app.fill('NIP kepala', '19700101 199003 1 001');
+    await app.fill('Pangkat/golongan kepala', '  Pembina Utama Muda (IV/c) ');
     await app.fill('Ketua Tim RB', 'Siti <b>Aminah</b>');
+    await app.fill('Pangkat/golongan ketua Tim RB', 'Pembina (IV/a)');
     await app.fill('Nomor keputusan', 'B-100/DISBUN/2023');
     await app.see('Semua perubahan tersimpan');
+    // The pangkat is stored trimmed, and the file holds both.
+    assert.equal(await app.value('Pangkat/golongan kepala'), 'Pembina Utama Muda (IV/c)');
+    const stored = JSON.parse(cli('info', '--json', plan)).identity;
+    assert.deepEqual(
+      [stored.kepala_pangkat, stored.ketua_pangkat],
+      ['Pembina Utama Muda (IV/c)', 'Pembina (IV/a)'],
+    );
+    await app.screenshot('00-identity-pangkat');
     // The NIP is stored without spaces and shown as stored.
     assert.equal(await app.value('NIP kepala'), '197001011990031001');
 
@@ -48,6 +58,8 @@ test('edits the identity, and after a restart finds it kept', async () => {
     await app.see('Identitas rencana');
     assert.equal(await app.value('Kepala perangkat daerah'), 'Ir. H. Contoh Kepala, M.Si');
     assert.equal(await app.value('NIP kepala'), '197001011990031001');
+    assert.equal(await app.value('Pangkat/golongan kepala'), 'Pembina Utama Muda (IV/c)');
+    assert.equal(await app.value('Pangkat/golongan ketua Tim RB'), 'Pembina (IV/a)');
     assert.equal(await app.value('Nomor keputusan'), 'B-100/DISBUN/2023');
     // Markup typed by a user is kept as text, never rendered.
     assert.equal(await app.value('Ketua Tim RB'), 'Siti <b>Aminah</b>');

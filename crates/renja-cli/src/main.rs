@@ -96,7 +96,8 @@ enum Command {
         /// Paper size: a4 or f4 (Folio).
         #[arg(long, default_value = "a4")]
         kertas: String,
-        /// Date above the signature, YYYY-MM-DD (default: today).
+        /// Date above the signature, YYYY-MM-DD (default: today; for the Rencana Aksi, the
+        /// date of the decree).
         #[arg(long)]
         tanggal: Option<String>,
     },

@@ -101,8 +101,20 @@ pub(crate) fn normalize(id: &PlanIdentity) -> Result<PlanIdentity> {
         )?,
         kepala_nama: text("kepala_nama", "Nama kepala", &id.kepala_nama, MAX)?,
         kepala_nip: nip("kepala_nip", &id.kepala_nip)?,
+        kepala_pangkat: text(
+            "kepala_pangkat",
+            "Pangkat/golongan kepala",
+            &id.kepala_pangkat,
+            MAX,
+        )?,
         ketua_nama: text("ketua_nama", "Nama ketua Tim RB", &id.ketua_nama, MAX)?,
         ketua_nip: nip("ketua_nip", &id.ketua_nip)?,
+        ketua_pangkat: text(
+            "ketua_pangkat",
+            "Pangkat/golongan ketua Tim RB",
+            &id.ketua_pangkat,
+            MAX,
+        )?,
     })
 }
 
@@ -181,6 +193,13 @@ mod tests {
                     ..base.clone()
                 },
                 "instansi",
+            ),
+            (
+                PlanIdentity {
+                    ketua_pangkat: "x".repeat(501),
+                    ..base.clone()
+                },
+                "ketua_pangkat",
             ),
             (
                 PlanIdentity {

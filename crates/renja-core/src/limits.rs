@@ -93,6 +93,8 @@ pub(crate) const TEXT_LIMITS: &[(&str, &str, usize)] = &[
     ("plan", "tempat_penetapan", MAX_IDENTITAS),
     ("plan", "kesimpulan", MAX_CATATAN_TAHUNAN),
     ("plan", "rekomendasi", MAX_CATATAN_TAHUNAN),
+    ("plan", "kepala_pangkat", MAX_IDENTITAS),
+    ("plan", "ketua_pangkat", MAX_IDENTITAS),
     ("program", "uuid", KODE),
     ("program", "nama", MAX_NAMA),
     ("program", "modified_at", KODE),

@@ -28,8 +28,12 @@ pub struct PlanIdentity {
     pub tempat_penetapan: String,
     pub kepala_nama: String,
     pub kepala_nip: String,
+    /// Pangkat/golongan of the kepala, printed under the name ("Pembina Utama Muda (IV/c)").
+    pub kepala_pangkat: String,
     pub ketua_nama: String,
     pub ketua_nip: String,
+    /// Pangkat/golongan of the ketua Tim RB ("Pembina (IV/a)").
+    pub ketua_pangkat: String,
 }
 
 /// What marks the example plan (`generate::contoh`) in its identity: the end of its instansi.

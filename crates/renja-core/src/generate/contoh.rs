@@ -76,8 +76,10 @@ fn identity(tahun: i32) -> PlanIdentity {
         tanggal_keputusan: format!("{}-12-01", tahun - 1),
         kepala_nama: "Ir. Hendra Wijaya, M.Si. (contoh)".into(),
         kepala_nip: "197005121995031002".into(),
+        kepala_pangkat: "Pembina Utama Muda (IV/c)".into(),
         ketua_nama: "Siti Rahmawati, S.E., M.M. (contoh)".into(),
         ketua_nip: "197808202003122004".into(),
+        ketua_pangkat: "Pembina (IV/a)".into(),
         ..seed
     }
 }

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::tanggal::{nama_bulan, romawi, tanggal_panjang};
+use super::tanda_tangan::{Lampiran, TandaTangan, kepala, lampiran, tanda_tangan};
+use super::tanggal::{nama_bulan, romawi};
 use super::{Kertas, ReportKind, ReportRequest, invalid};
 use crate::bukti::Bukti;
 use crate::capaian::{self, CapaianTahapan};
@@ -32,7 +33,14 @@ pub struct ReportData {
     pub kertas: Kertas,
     pub landscape: bool,
     pub kop: Kop,
+    /// The signer on the right: the kepala for the Rencana Aksi, the ketua Tim RB for the
+    /// others.
     pub tanda_tangan: TandaTangan,
+    /// The Monev reports' second signer, on the left: "Mengetahui, Kepala <instansi>". The
+    /// two blocks print side by side, names on one line, and stay on one page together.
+    pub mengetahui: Option<TandaTangan>,
+    /// The Rencana Aksi's head on its first page, top right: the decree it belongs to.
+    pub lampiran: Option<Lampiran>,
     /// The file name proposed when saving, without extension.
     pub nama_berkas: String,
     /// When the report was made (the plan's clock), RFC 3339 in UTC; XLSX document
@@ -56,17 +64,6 @@ pub struct Kop {
     /// line between them, never inside one.
     pub kontak_butir: Vec<String>,
     pub logo: bool,
-}
-
-/// The signature block at the end of a report.
-#[derive(Debug, Clone, Serialize)]
-pub struct TandaTangan {
-    /// "Kutai Kartanegara, 1 Desember 2022".
-    pub tempat_tanggal: String,
-    pub jabatan: Vec<String>,
-    pub nama: String,
-    /// "NIP. 19700101 199003 1 001", or empty.
-    pub nip: String,
 }
 
 /// The body of a report.
@@ -173,11 +170,13 @@ impl Konteks {
     }
 }
 
-/// A stored date, or today when empty or unreadable.
-fn tanggal_ttd(request: &ReportRequest, today: NaiveDate) -> Result<NaiveDate> {
+/// The signature date the request asks for, if it asks for one; a date that is not a date
+/// is refused.
+fn tanggal_ttd(request: &ReportRequest) -> Result<Option<NaiveDate>> {
     match request.tanggal.as_deref().map(str::trim) {
-        None | Some("") => Ok(today),
+        None | Some("") => Ok(None),
         Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
             .map_err(|_| invalid("tanggal", "Tanggal tanda tangan tidak valid.")),
     }
 }
@@ -207,55 +206,6 @@ fn kop_of(id: &PlanIdentity, logo: bool) -> Kop {
         kontak: kontak_butir.join(" · "),
         kontak_butir,
         logo,
-    }
-}
-
-fn nip(nip: &str) -> String {
-    // 18 digits are written in the usual groups: 19700101 199003 1 001.
-    if nip.len() == 18 && nip.chars().all(|c| c.is_ascii_digit()) {
-        format!(
-            "NIP. {} {} {} {}",
-            &nip[..8],
-            &nip[8..14],
-            &nip[14..15],
-            &nip[15..]
-        )
-    } else if nip.is_empty() {
-        String::new()
-    } else {
-        format!("NIP. {nip}")
-    }
-}
-
-/// The Rencana Aksi is set by the head of the agency; the Monev reports are signed by the
-/// chair of the Tim RB.
-fn tanda_tangan(kind: ReportKind, id: &PlanIdentity, date: NaiveDate) -> TandaTangan {
-    let tempat = if id.tempat_penetapan.is_empty() {
-        String::new()
-    } else {
-        format!("{}, ", id.tempat_penetapan)
-    };
-    let instansi = if id.instansi.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", id.instansi)
-    };
-    match kind {
-        ReportKind::RencanaAksi => TandaTangan {
-            tempat_tanggal: format!("{tempat}{}", tanggal_panjang(date)),
-            jabatan: vec![format!("Kepala{instansi}")],
-            nama: id.kepala_nama.clone(),
-            nip: nip(&id.kepala_nip),
-        },
-        _ => TandaTangan {
-            tempat_tanggal: format!("{tempat}{}", tanggal_panjang(date)),
-            jabatan: vec!["Ketua Tim Reformasi Birokrasi".into(), id.instansi.clone()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect(),
-            nama: id.ketua_nama.clone(),
-            nip: nip(&id.ketua_nip),
-        },
     }
 }
 
@@ -312,7 +262,7 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
     let ctx = Konteks::load(db, request.program)?;
     let id = &ctx.identity;
     let today = clock.today();
-    let date = tanggal_ttd(request, today)?;
+    let date = tanggal_ttd(request)?;
     let periode = periode(request, id.tahun)?;
     let kind = request.kind;
     let mut subjudul = vec![];
@@ -372,7 +322,13 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         kertas: request.kertas,
         landscape,
         kop: kop_of(id, kop::logo(db)?.is_some()),
-        tanda_tangan: tanda_tangan(kind, id, date),
+        tanda_tangan: tanda_tangan(kind, id, date, today),
+        mengetahui: matches!(
+            kind,
+            ReportKind::Bulanan | ReportKind::Triwulan | ReportKind::Tahunan
+        )
+        .then(|| kepala(id)),
+        lampiran: (kind == ReportKind::RencanaAksi).then(|| lampiran(id)),
         nama_berkas,
         dibuat: clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         isi,

@@ -23,6 +23,7 @@ pub(crate) mod paket;
 mod pdf;
 mod rencana_aksi;
 mod tahunan;
+mod tanda_tangan;
 mod wrap;
 
 /// Dates and months in Indonesian words; reports use them most, but they are the crate's.
@@ -43,6 +44,7 @@ use crate::storage::Read;
 pub use data::*;
 pub use pages::Keep;
 pub use paket::{FILTER as PAKET_FILTER, PaketProgress, PaketRequest, PaketSummary};
+pub use tanda_tangan::{Lampiran, TITIK, TandaTangan};
 
 /// The reports the team hands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

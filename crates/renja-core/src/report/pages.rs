@@ -27,8 +27,9 @@ const CHARS_PER_LINE: usize = 16;
 pub(crate) const MAX_LINES: u32 = 36;
 
 /// The signature block in lines of table text: 10 mm above it, the place and date, two lines
-/// of jabatan, 20 mm for the signature, the name and the NIP (about 50 mm).
-pub(crate) const SIGNATURE_LINES: u32 = 16;
+/// of jabatan, 20 mm for the signature, the name, the pangkat/golongan and the NIP (about
+/// 53 mm). A Monev report's two blocks stand side by side, so they are no taller than one.
+pub(crate) const SIGNATURE_LINES: u32 = 17;
 
 /// How a row begins on the page, for the template: the first row of a group says how many
 /// rows (from itself) print on one page; the rows after it in the group say 0.

@@ -8,7 +8,7 @@ use crate::model::PlanIdentity;
 
 const COLUMNS: &str = "pemerintah_daerah, instansi, unit_kerja, alamat, telepon, email, laman, \
      kode_pos, tahun, nomor_keputusan, tanggal_keputusan, tempat_penetapan, kepala_nama, \
-     kepala_nip, ketua_nama, ketua_nip";
+     kepala_nip, ketua_nama, ketua_nip, kepala_pangkat, ketua_pangkat";
 
 pub(crate) fn get(db: &Read) -> Result<PlanIdentity> {
     let sql = format!("SELECT {COLUMNS} FROM plan WHERE id = 1");
@@ -31,6 +31,8 @@ pub(crate) fn get(db: &Read) -> Result<PlanIdentity> {
                 kepala_nip: r.get(13)?,
                 ketua_nama: r.get(14)?,
                 ketua_nip: r.get(15)?,
+                kepala_pangkat: r.get(16)?,
+                ketua_pangkat: r.get(17)?,
             })
         })
         .optional()?
@@ -68,14 +70,16 @@ pub(crate) fn put(tx: &Write<'_>, id: &PlanIdentity, now: &str, insert: bool) ->
         id.ketua_nama,
         id.ketua_nip,
         now,
+        id.kepala_pangkat,
+        id.ketua_pangkat,
     ]
     .to_vec();
     if insert {
         values.push(&uuid);
         let sql = format!(
             "INSERT INTO plan (id, uuid, created_at, {COLUMNS}, modified_at)
-             VALUES (1, ?18, ?17, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
-                     ?15, ?16, ?17)"
+             VALUES (1, ?20, ?17, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                     ?15, ?16, ?18, ?19, ?17)"
         );
         tx.prepare_cached(&sql)?.execute(values.as_slice())?;
     } else {
@@ -84,7 +88,7 @@ pub(crate) fn put(tx: &Write<'_>, id: &PlanIdentity, now: &str, insert: bool) ->
                 telepon = ?5, email = ?6, laman = ?7, kode_pos = ?8, tahun = ?9,
                 nomor_keputusan = ?10, tanggal_keputusan = ?11, tempat_penetapan = ?12,
                 kepala_nama = ?13, kepala_nip = ?14, ketua_nama = ?15, ketua_nip = ?16,
-                modified_at = ?17
+                modified_at = ?17, kepala_pangkat = ?18, ketua_pangkat = ?19
              WHERE id = 1",
         )?
         .execute(values.as_slice())?;

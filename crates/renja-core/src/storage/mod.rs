@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_kop.sql"),
     include_str!("migrations/0003_realisasi_bukti.sql"),
     include_str!("migrations/0004_laporan.sql"),
+    include_str!("migrations/0005_pangkat.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

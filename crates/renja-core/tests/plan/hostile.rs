@@ -780,11 +780,12 @@ fn exec(path: &Path, sql: &str) {
 }
 
 const STAMP: &str = "2025-03-14T09:30:00.000Z";
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("../../src/storage/migrations/0001_init.sql"),
     include_str!("../../src/storage/migrations/0002_kop.sql"),
     include_str!("../../src/storage/migrations/0003_realisasi_bukti.sql"),
     include_str!("../../src/storage/migrations/0004_laporan.sql"),
+    include_str!("../../src/storage/migrations/0005_pangkat.sql"),
 ];
 
 /// A UUID for row `id` of table number `table`, the same on every run.

@@ -24,6 +24,7 @@ mod read_only;
 mod realisasi;
 mod refuse;
 mod report;
+mod report_conventions;
 mod report_pages;
 mod report_xlsx;
 mod save_copy;

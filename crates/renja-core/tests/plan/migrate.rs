@@ -30,6 +30,9 @@ fn v1_identity() -> PlanIdentity {
         kepala_nip: fixtures::V1_KEPALA_NIP.into(),
         ketua_nama: fixtures::V1_KETUA_NAMA.into(),
         ketua_nip: fixtures::V1_KETUA_NIP.into(),
+        // Columns schema 5 added start empty.
+        kepala_pangkat: String::new(),
+        ketua_pangkat: String::new(),
     }
 }
 
@@ -239,4 +242,102 @@ fn an_existing_file_under_the_backup_name_is_never_overwritten() {
     assert_eq!(sha256(&backup), sha256(&fixture(fixtures::V1)));
     assert_eq!(sha256(&squatter), squatter_hash);
     plan.close().expect("close");
+}
+
+/// A schema-4 plan (the hostile corpus's good plan with a logo: identity, tree, realisasi,
+/// evidence with files, a team member) upgrades to schema 5 after a whole backup, keeps every
+/// row as it was, and gains empty pangkat/golongan for its two signers.
+#[test]
+fn a_schema_4_plan_upgrades_and_keeps_its_data() {
+    const V4: &str = "hostile/good/with-logo.renjarb";
+    let dir = tempdir();
+    let path = copy_fixture(V4, dir.path());
+    let original = sha256(&path);
+    assert_eq!(header_u32(&path, 60), 4);
+    let report = check_file(&path).expect("check");
+    assert_eq!(report.schema_version, 4);
+    assert!(report.needs_upgrade);
+
+    // What the file held, read without upgrading it.
+    let raw = |p: &Path, sql: &str| -> String {
+        let conn =
+            rusqlite::Connection::open_with_flags(p, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .expect("open raw");
+        conn.query_row(sql, [], |r| r.get::<_, String>(0))
+            .expect(sql)
+    };
+    const ROWS: &str = "SELECT (SELECT group_concat(uuid || nama || bulan || kriteria, '|') FROM tahapan)
+         || (SELECT group_concat(uuid || bulan || status || persen || catatan || kendala, '|') FROM realisasi)
+         || (SELECT group_concat(uuid || judul || jenis || nomor || tanggal, '|') FROM bukti)
+         || (SELECT group_concat(sha256 || size || length(data), '|') FROM berkas)
+         || (SELECT group_concat(uuid || nama || mime, '|') FROM bukti_berkas)
+         || (SELECT group_concat(uuid || nama || nip || peran, '|') FROM anggota)
+         || (SELECT mime || length(data) FROM logo)
+         || (SELECT uuid || instansi || tahun || nomor_keputusan || kepala_nama || ketua_nama
+             || created_at FROM plan)";
+    let before = raw(&path, ROWS);
+    assert!(before.contains("image/png"), "the fixture has its logo");
+    let in_memory = {
+        let plan = Plan::open(&path, OpenMode::ReadOnly, clock()).expect("read-only");
+        let seen = (
+            serde_json::to_value(plan.dump().expect("dump")).expect("json"),
+            plan.bukti(None).expect("bukti"),
+        );
+        plan.close().expect("close");
+        seen
+    };
+    assert_eq!(sha256(&path), original, "read-only left the file alone");
+
+    let mut plan = Plan::open(&path, OpenMode::Edit, clock()).expect("open for editing");
+    let upgrade = plan.upgrade().expect("upgraded").clone();
+    assert_eq!(
+        (upgrade.from_version, upgrade.to_version),
+        (4, SCHEMA_VERSION)
+    );
+    let backup = dir.path().join("with-logo (cadangan format 4).renjarb");
+    assert_eq!(
+        upgrade.backup_path.as_deref(),
+        Some(backup.to_string_lossy().as_ref())
+    );
+    assert_eq!(
+        sha256(&backup),
+        original,
+        "the backup is the file as it was"
+    );
+    let identity = plan.identity().expect("identity");
+    assert_eq!(
+        (
+            identity.kepala_pangkat.as_str(),
+            identity.ketua_pangkat.as_str()
+        ),
+        ("", "")
+    );
+    assert_eq!(
+        (
+            serde_json::to_value(plan.dump().expect("dump")).expect("json"),
+            plan.bukti(None).expect("bukti")
+        ),
+        in_memory
+    );
+    assert!(plan.logo().expect("logo").is_some());
+    // The new columns take what the user types.
+    plan.set_identity(&PlanIdentity {
+        kepala_pangkat: "Pembina Utama Muda (IV/c)".into(),
+        ..identity
+    })
+    .expect("set pangkat");
+    plan.close().expect("close");
+
+    assert_eq!(header_u32(&path, 60), SCHEMA_VERSION);
+    assert_eq!(raw(&path, ROWS), before, "every row kept");
+    assert_eq!(
+        raw(
+            &path,
+            "SELECT kepala_pangkat || '/' || ketua_pangkat FROM plan"
+        ),
+        "Pembina Utama Muda (IV/c)/"
+    );
+    let report = check_file(&path).expect("the upgraded file checks");
+    assert_eq!(report.schema_version, SCHEMA_VERSION);
+    assert!(!report.needs_upgrade);
 }

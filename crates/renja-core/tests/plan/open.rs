@@ -42,8 +42,10 @@ fn typed_identity() -> PlanIdentity {
         tempat_penetapan: "Tenggarong".into(),
         kepala_nama: "Ir. Budi Santoso, M.Si.".into(),
         kepala_nip: "19680512 199403 1 007".into(),
+        kepala_pangkat: " Pembina Utama Muda (IV/c) ".into(),
         ketua_nama: "Siti Rahmawati, S.E.".into(),
         ketua_nip: "197903152005012004".into(),
+        ketua_pangkat: "Pembina (IV/a)".into(),
     }
 }
 
@@ -66,6 +68,7 @@ fn identity_survives_close_and_reopen() {
         PlanIdentity {
             instansi: "Dinas Perkebunan".into(),
             kepala_nip: "196805121994031007".into(),
+            kepala_pangkat: "Pembina Utama Muda (IV/c)".into(),
             ..typed_identity()
         }
     );

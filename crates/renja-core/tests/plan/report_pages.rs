@@ -19,17 +19,18 @@ use crate::common::tempdir;
 const FOOTER_ZONE: f64 = 16.0 * 72.0 / 25.4;
 
 #[derive(Debug, Clone)]
-struct Word {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-    text: String,
+pub struct Word {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub text: String,
 }
 
-struct Page {
-    height: f64,
-    words: Vec<Word>,
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
 }
 
 fn attr(tag: &str, name: &str) -> f64 {
@@ -47,7 +48,7 @@ fn unescape(s: &str) -> String {
 }
 
 /// Every word of the PDF with its box, page by page (points, y down).
-fn pdf_words(pdf: &Path) -> Vec<Page> {
+pub fn pdf_words(pdf: &Path) -> Vec<Page> {
     let out = Command::new("pdftotext")
         .args(["-bbox", "-enc", "UTF-8"])
         .arg(pdf)
@@ -76,6 +77,7 @@ fn pdf_words(pdf: &Path) -> Vec<Page> {
                 })
                 .collect();
             Page {
+                width: attr(tag, "width"),
                 height: attr(tag, "height"),
                 words,
             }
@@ -84,7 +86,7 @@ fn pdf_words(pdf: &Path) -> Vec<Page> {
 }
 
 /// The text of each page, without whitespace (one pdftotext run; pages end with a form feed).
-fn page_texts(pdf: &Path) -> Vec<String> {
+pub fn page_texts(pdf: &Path) -> Vec<String> {
     let out = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8"])
         .arg(pdf)

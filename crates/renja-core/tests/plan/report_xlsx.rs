@@ -219,20 +219,20 @@ fn page_setup(sheet: &Value, orientation: &str, paper: u64) {
     assert_eq!(sheet["footer"]["right"], "Halaman &P dari &N");
 }
 
+/// The letterhead: its lines merged across the table from its first row (the first of the
+/// worksheet, or the first under the Rencana Aksi's Lampiran Keputusan head), the logo at
+/// its left.
 fn letterhead(sheet: &Value, last_col: char) {
+    let k = find_row(sheet, 0, "PEMERINTAH KABUPATEN KUTAI KARTANEGARA");
+    assert_eq!(text(sheet, &at(0, k + 1)), Some("DINAS PERKEBUNAN"));
     assert_eq!(
-        text(sheet, "A1"),
-        Some("PEMERINTAH KABUPATEN KUTAI KARTANEGARA")
-    );
-    assert_eq!(text(sheet, "A2"), Some("DINAS PERKEBUNAN"));
-    assert_eq!(
-        text(sheet, "A3"),
+        text(sheet, &at(0, k + 2)),
         Some("Jl. Wolter Monginsidi No. 1, Tenggarong, Kode Pos 75512")
     );
-    assert!(merged(sheet).contains(&format!("A1:{last_col}1").as_str()));
+    assert!(merged(sheet).contains(&format!("A{k}:{last_col}{k}").as_str()));
     assert_eq!(
         sheet["images"],
-        serde_json::json!([{"row": 0, "col": 0}]),
+        serde_json::json!([{"row": k - 1, "col": 0}]),
         "the logo, top left"
     );
 }
@@ -244,6 +244,11 @@ fn rencana_aksi_mirrors_the_table_of_the_plan() {
     let sheet = dump(&f, &request);
     assert_eq!(sheet["name"], "Rencana Aksi");
     letterhead(&sheet, 'S');
+    assert_eq!(
+        text(&sheet, "L1"),
+        Some("LAMPIRAN KEPUTUSAN KEPALA DINAS PERKEBUNAN KABUPATEN KUTAI KARTANEGARA"),
+        "the decree's head first, at the right"
+    );
     let title = find_row(&sheet, 0, "RENCANA AKSI REFORMASI BIROKRASI");
     assert!(merged(&sheet).contains(&format!("A{title}:S{title}").as_str()));
 
@@ -262,12 +267,14 @@ fn rencana_aksi_mirrors_the_table_of_the_plan() {
     ] {
         assert!(m.contains(&range.as_str()), "header merge {range}");
     }
-    assert_eq!(sheet["freeze_panes"], format!("A{}", h + 2));
-    assert_eq!(sheet["print_title_rows"], format!("{h}:{}", h + 1));
+    // The column numbers under them, repeated with them on every page.
+    assert_eq!(text(&sheet, &at(0, h + 2)), Some("(1)"));
+    assert_eq!(sheet["freeze_panes"], format!("A{}", h + 3));
+    assert_eq!(sheet["print_title_rows"], format!("{h}:{}", h + 2));
     page_setup(&sheet, "landscape", 9);
 
     // Every tahapan of the template, in order.
-    let first = h + 2;
+    let first = h + 3;
     let data = f.plan.report_data(&request).expect("data");
     let Isi::RencanaAksi(ra) = &data.isi else {
         panic!("rencana aksi data")
@@ -338,8 +345,9 @@ fn rencana_aksi_mirrors_the_table_of_the_plan() {
     assert_eq!(text(&sheet, &at(17, r2)), Some("=1+1"));
     assert_eq!(sheet["types"][at(17, r2)], "s");
 
-    // The head of the agency signs, at the right, under the table.
-    let ttd = find_row(&sheet, 14, "Tenggarong, 14 Maret 2025");
+    // The head of the agency signs, at the right, under the table, dated by the decree: dots
+    // while it has no date.
+    let ttd = find_row(&sheet, 14, "Tenggarong, ....................");
     assert!(ttd > last + 1);
     assert_eq!(
         text(&sheet, &at(14, ttd + 1)),
@@ -377,7 +385,7 @@ fn monev_bulanan_counts_and_states_each_tahapan() {
 
     // B. Rincian: done is Tercapai, not done is Tidak tercapai with its kendala.
     let h = find_row(&sheet, 1, "Kegiatan / Tahapan Kerja");
-    assert_eq!(sheet["print_title_rows"], format!("{h}:{h}"));
+    assert_eq!(sheet["print_title_rows"], format!("{h}:{}", h + 1));
     assert_eq!(
         sheet["freeze_panes"],
         Value::Null,
@@ -385,7 +393,7 @@ fn monev_bulanan_counts_and_states_each_tahapan() {
     );
     page_setup(&sheet, "landscape", 9);
     assert_eq!(
-        text(&sheet, &at(0, h + 1)),
+        text(&sheet, &at(0, h + 2)),
         Some("Program 1. Manajemen Perubahan")
     );
     let r0 = find_row_containing(&sheet, 1, &f.tahapan[0].1);
@@ -450,7 +458,9 @@ fn monev_tahunan_is_portrait_with_what_was_not_done() {
     for s in &sheets {
         page_setup(s, "portrait", 9);
     }
-    let h = find_row(sheet, 1, "Program / Kegiatan");
+    // The header, and the column numbers under it.
+    let h = find_row(sheet, 1, "Program / Kegiatan") + 1;
+    assert_eq!(text(sheet, &at(5, h)), Some("(6)"));
     assert_eq!(sheet["freeze_panes"], format!("A{}", h + 1));
     // Program 1: three targets in the year, one done; the kegiatan rows under it.
     assert_eq!(text(sheet, &at(1, h + 1)), Some("Manajemen Perubahan"));
@@ -467,7 +477,7 @@ fn monev_tahunan_is_portrait_with_what_was_not_done() {
     assert_eq!(number(sheet, &at(3, jumlah)), Some(3.0));
 
     // B: both tahapan with a month not done, the first for January.
-    let b = find_row(b_sheet, 1, "Program / Kegiatan / Tahapan");
+    let b = find_row(b_sheet, 1, "Program / Kegiatan / Tahapan") + 1;
     let r0 = find_row_containing(b_sheet, 1, &f.tahapan[0].1);
     let r1 = find_row_containing(b_sheet, 1, &f.tahapan[1].1);
     assert_eq!((r0, r1), (b + 1, b + 2));
@@ -622,7 +632,8 @@ fn the_workbook_stores_capaian_as_percent_numbers_not_text() {
     // The Tahunan: the program, each kegiatan and the total.
     let sheets = dump_all(&f, &ReportRequest::new(ReportKind::Tahunan));
     let sheet = &sheets[0];
-    let h = find_row(sheet, 1, "Program / Kegiatan");
+    // Under the header and its column numbers.
+    let h = find_row(sheet, 1, "Program / Kegiatan") + 1;
     assert!((persen(sheet, &at(5, h + 1)) - 1.0 / 3.0).abs() < 1e-12);
     assert_eq!(
         persen(sheet, &at(5, h + 2)),
@@ -656,7 +667,8 @@ fn the_workbook_gives_each_scheduled_month_a_value_to_filter_and_count() {
     let Isi::RencanaAksi(ra) = &data.isi else {
         panic!("rencana aksi data")
     };
-    let first = find_row(&sheet, 4, "Tahapan Kerja") + 2;
+    // Under the two header rows and the column numbers.
+    let first = find_row(&sheet, 4, "Tahapan Kerja") + 3;
     let row_of = |name: &str| {
         first
             + ra.baris
@@ -698,11 +710,12 @@ fn the_tahunan_workbook_repeats_each_table_header_on_its_printed_pages() {
             "Kesimpulan dan Rekomendasi"
         ]
     );
+    // Each header with the column numbers under it.
     let a = find_row(&sheets[0], 1, "Program / Kegiatan");
-    assert_eq!(sheets[0]["print_title_rows"], format!("{a}:{a}"));
+    assert_eq!(sheets[0]["print_title_rows"], format!("{a}:{}", a + 1));
     let b = find_row(&sheets[1], 1, "Program / Kegiatan / Tahapan");
-    assert_eq!(sheets[1]["print_title_rows"], format!("{b}:{b}"));
-    assert_eq!(sheets[1]["freeze_panes"], format!("A{}", b + 1));
+    assert_eq!(sheets[1]["print_title_rows"], format!("{b}:{}", b + 1));
+    assert_eq!(sheets[1]["freeze_panes"], format!("A{}", b + 2));
     // No table on the last worksheet, so no header above the Kesimpulan.
     assert_eq!(sheets[2]["print_title_rows"], Value::Null);
     // The same footer on every page of the report.
@@ -734,14 +747,15 @@ fn signature_lines(sheet: &Value, col: usize, cols: &str, first: usize, lines: &
 fn the_workbook_signature_is_a_block_of_merged_lines_like_the_pdf() {
     let f = fixture();
     let sheet = dump(&f, &ReportRequest::new(ReportKind::RencanaAksi));
-    let ttd = find_row(&sheet, 14, "Tenggarong, 14 Maret 2025");
+    // Dated by the decree, which this plan has not yet: dots.
+    let ttd = find_row(&sheet, 14, "Tenggarong, ....................");
     signature_lines(
         &sheet,
         14,
         "O:S",
         ttd,
         &[
-            "Tenggarong, 14 Maret 2025",
+            "Tenggarong, ....................",
             "Kepala Dinas Perkebunan",
             "",
             "Ir. Sugiyono, M.Si.",
@@ -775,9 +789,25 @@ fn the_workbook_signature_is_a_block_of_merged_lines_like_the_pdf() {
             "Dinas Perkebunan",
             "",
             "Budi Santoso, S.P.",
+            "",
         ],
     );
-    assert_eq!(sheet["max_row"].as_u64(), Some(ttd as u64 + 4));
+    // Beside it, on the same rows, the head of the agency: "Mengetahui,".
+    signature_lines(
+        &sheet,
+        0,
+        "A:E",
+        ttd,
+        &[
+            "Mengetahui,",
+            "Kepala Dinas Perkebunan",
+            "",
+            "",
+            "Ir. Sugiyono, M.Si.",
+            "NIP. 19700101 199003 1 001",
+        ],
+    );
+    assert_eq!(sheet["max_row"].as_u64(), Some(ttd as u64 + 5));
 
     // No name in the plan: dots to write it on.
     let mut plan = f.plan;

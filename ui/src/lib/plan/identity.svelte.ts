@@ -44,9 +44,16 @@ export const GROUPS: FieldGroup[] = [
   {
     title: 'Pejabat',
     fields: [
-      { key: 'kepala_nama', label: 'Kepala perangkat daerah' },
+      // Each signer as a signature block prints them: name, pangkat/golongan, NIP.
+      { key: 'kepala_nama', label: 'Kepala perangkat daerah', wide: true },
+      {
+        key: 'kepala_pangkat',
+        label: 'Pangkat/golongan kepala',
+        hint: 'mis. Pembina Utama Muda (IV/c)',
+      },
       { key: 'kepala_nip', label: 'NIP kepala', kind: 'nip', hint: '18 angka' },
-      { key: 'ketua_nama', label: 'Ketua Tim RB' },
+      { key: 'ketua_nama', label: 'Ketua Tim RB', wide: true },
+      { key: 'ketua_pangkat', label: 'Pangkat/golongan ketua Tim RB', hint: 'mis. Pembina (IV/a)' },
       { key: 'ketua_nip', label: 'NIP ketua Tim RB', kind: 'nip', hint: '18 angka' },
     ],
   },

@@ -142,7 +142,8 @@ export class ReportModel {
       triwulan: kind === 'triwulan' ? this.triwulan : null,
       program: this.program,
       kertas: this.kertas,
-      tanggal: this.tanggal || null,
+      // The Rencana Aksi is dated by the decree it is the lampiran of.
+      tanggal: kind === 'rencanaAksi' ? null : this.tanggal || null,
     };
   }
 

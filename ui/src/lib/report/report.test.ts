@@ -57,6 +57,15 @@ describe('choices to request', () => {
     });
   });
 
+  it('leaves the Rencana Aksi dated by its decree, whatever date is chosen', () => {
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
+    model.pilihan = 'rencanaAksi';
+    expect(model.tanggal).toBe('2026-05-20');
+    expect(model.request.tanggal).toBeNull();
+    model.pilihan = 'bulanan';
+    expect(model.request.tanggal).toBe('2026-05-20');
+  });
+
   it('asks for the period the chosen report or package covers', () => {
     const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
     const periods = (['rencanaAksi', 'bulanan', 'triwulan', 'tahunan', 'bukti'] as const).map(

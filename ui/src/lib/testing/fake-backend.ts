@@ -31,8 +31,10 @@ export function identity(over: Partial<PlanIdentity> = {}): PlanIdentity {
     tempat_penetapan: '',
     kepala_nama: '',
     kepala_nip: '',
+    kepala_pangkat: '',
     ketua_nama: '',
     ketua_nip: '',
+    ketua_pangkat: '',
     ...over,
   };
 }

@@ -68,7 +68,7 @@ pub(super) fn write(
             }
         }
     }
-    l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
+    l.tanda_tangan(data, KOL_TTD)?;
     l.page_setup(data, Some((h, h)), Some(h + 1))
 }
 

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{ColNum, Format, Image, RowNum};
 use super::breaks::Pages;
 use super::sheet::{Sheet, XlsxResult};
 use crate::kop::Logo;
-use crate::report::{Kertas, Kop, ReportData, TandaTangan};
+use crate::report::{Kertas, Kop, Lampiran, ReportData, TandaTangan};
 
 /// The point size of the signature block.
 const PT_SIGNATURE: f64 = 9.0;
@@ -133,42 +133,105 @@ impl Sheet<'_> {
         Ok(())
     }
 
-    /// The signature block in columns `col..` up to the last, laid out as the PDF's: a row
-    /// each for the place and date, every line of the jabatan (bold), about 2 cm of room to
-    /// sign, the name (bold, underlined; dots when the plan has none) and the NIP, each
-    /// merged across the block's columns and aligned left inside it. [`Sheet::halaman`]
+    /// The signature blocks of `data`, laid out as the PDF's: the signer in columns `col..`
+    /// up to the last, and a Monev report's "Mengetahui," block (the head of the agency) in
+    /// the columns from the first to two before `col`. Row by row: the place and date (or
+    /// "Mengetahui,"), every line of the jabatan (bold), about 2 cm of room to sign, the name
+    /// (bold, underlined; dots when the plan has none), the pangkat/golongan and the NIP,
+    /// each merged across its block's columns and aligned left inside it; the two blocks
+    /// share their rows, so names, pangkat and NIP stand on one line. [`Sheet::page_setup`]
     /// keeps the rows on one printed page.
-    pub fn tanda_tangan(&mut self, t: &TandaTangan, col: ColNum) -> XlsxResult {
+    pub fn tanda_tangan(&mut self, data: &ReportData, col: ColNum) -> XlsxResult {
         let g = self.g;
-        let nama = if t.nama.is_empty() {
-            "(.................................................)"
-        } else {
-            &t.nama
+        let kanan = &data.tanda_tangan;
+        let kiri = data.mengetahui.as_ref();
+        let kiri_akhir = col.saturating_sub(2);
+        let blocks: Vec<(&TandaTangan, ColNum, ColNum)> = kiri
+            .map(|t| (t, 0, kiri_akhir))
+            .into_iter()
+            .chain([(kanan, col, self.last_column())])
+            .collect();
+        let jabatan = blocks
+            .iter()
+            .map(|(t, ..)| t.jabatan.len())
+            .max()
+            .unwrap_or(0);
+        let nama = |t: &TandaTangan| {
+            if t.nama.is_empty() {
+                "(.................................................)".to_owned()
+            } else {
+                t.nama.clone()
+            }
         };
+        let mut lines: Vec<(Vec<String>, &Format)> = Vec::new();
+        let each = |f: &dyn Fn(&TandaTangan) -> String| -> Vec<String> {
+            blocks.iter().map(|(t, ..)| f(t)).collect()
+        };
+        lines.push((each(&|t| t.tempat_tanggal.clone()), &g.ttd));
+        for i in 0..jabatan {
+            lines.push((
+                each(&|t| t.jabatan.get(i).cloned().unwrap_or_default()),
+                &g.ttd_jabatan,
+            ));
+        }
+        lines.push((each(&|_| String::new()), &g.ttd));
+        let room = lines.len() - 1;
+        lines.push((each(&nama), &g.ttd_nama));
+        if blocks.iter().any(|(t, ..)| !t.pangkat.is_empty()) {
+            lines.push((each(&|t| t.pangkat.clone()), &g.ttd));
+        }
+        if blocks.iter().any(|(t, ..)| !t.nip.is_empty()) {
+            lines.push((each(&|t| t.nip.clone()), &g.ttd));
+        }
         let above = self.row.saturating_sub(1);
         self.row += 1;
         let first = self.row;
-        self.signature_line(col, &t.tempat_tanggal, &g.ttd)?;
-        for j in &t.jabatan {
-            self.signature_line(col, j, &g.ttd_jabatan)?;
-        }
-        let row = self.row;
-        self.signature_line(col, "", &g.ttd)?;
-        self.height(row, SIGNING_ROOM_PT);
-        self.signature_line(col, nama, &g.ttd_nama)?;
-        if !t.nip.is_empty() {
-            self.signature_line(col, &t.nip, &g.ttd)?;
+        for (i, (texts, f)) in lines.iter().enumerate() {
+            let row = self.row;
+            for ((_, c1, c2), text) in blocks.iter().zip(texts) {
+                self.merged(row, *c1, *c2, text, f, PT_SIGNATURE)?;
+            }
+            let h = if i == room {
+                SIGNING_ROOM_PT
+            } else {
+                PT_SIGNATURE * 1.25 + 2.0
+            };
+            self.height(row, h);
+            self.row += 1;
         }
         self.signature = Some((above, first, self.row - 1));
         Ok(())
     }
 
-    /// One line of the signature block, merged from `col` to the last column.
-    fn signature_line(&mut self, col: ColNum, text: &str, f: &Format) -> XlsxResult {
+    /// The head of the Rencana Aksi's first rows, at the right from `col`: the decree it is
+    /// the lampiran of, then "NOMOR", "TANGGAL" and "TENTANG" in columns `col..col + 2` with
+    /// their values (dots while the decree has none) from `col + 3` to the last column.
+    pub fn lampiran(&mut self, l: &Lampiran, col: ColNum) -> XlsxResult {
+        let g = self.g;
+        let last = self.last_column();
         let row = self.row;
-        self.merged(row, col, self.last_column(), text, f, PT_SIGNATURE)?;
-        self.height(row, PT_SIGNATURE * 1.25 + 2.0);
+        self.merged(row, col, last, &l.judul, &g.lampiran_judul, 8.5)?;
         self.row += 1;
+        for (label, value) in &l.baris {
+            let row = self.row;
+            self.merged(row, col, col + 2, &format!("{label} :"), &g.lampiran, 8.5)?;
+            self.merged(row, col + 3, last, value, &g.lampiran, 8.5)?;
+            self.row += 1;
+        }
+        self.height(self.row, 6.0);
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The column-number row "(1)", "(2)", … under a table's header: one per column of the
+    /// `count` first.
+    pub fn nomor_kolom(&mut self, row: RowNum, count: u16) -> XlsxResult {
+        for c in 0..count {
+            let text = format!("({})", c + 1);
+            self.ws
+                .write_string_with_format(row, c, &text, &self.g.nomor_kolom)?;
+        }
+        self.height(row, 10.5);
         Ok(())
     }
 

@@ -46,7 +46,8 @@ pub(super) fn write(
     for (c, t) in titles.iter().enumerate() {
         l.text(h, c as u16, t, &g.kepala)?;
     }
-    l.row += 1;
+    l.nomor_kolom(h + 1, titles.len() as u16)?;
+    l.row += 2;
     if !isi.rincian_kosong.is_empty() {
         l.full_row(&isi.rincian_kosong, &g.grup_kosong, 8.0)?;
     }
@@ -65,8 +66,8 @@ pub(super) fn write(
             l.row += 1;
         }
     }
-    l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
-    l.page_setup(data, Some((h, h)), None)
+    l.tanda_tangan(data, KOL_TTD)?;
+    l.page_setup(data, Some((h, h + 1)), None)
 }
 
 fn capaian(l: &mut Sheet<'_>, isi: &Monev) -> XlsxResult {
@@ -86,7 +87,8 @@ fn capaian(l: &mut Sheet<'_>, isi: &Monev) -> XlsxResult {
     {
         l.text(h + 1, 2 + i as u16, t, &g.kepala)?;
     }
-    l.row = h + 2;
+    l.nomor_kolom(h + 2, LEBAR.len() as u16)?;
+    l.row = h + 3;
     for c in &isi.capaian {
         let row = l.row;
         l.number(row, 0, c.nomor, &g.angka)?;

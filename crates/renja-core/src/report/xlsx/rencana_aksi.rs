@@ -27,6 +27,8 @@ const KOL_KRITERIA: ColNum = KOL_BULAN + 12;
 const KOL_PJ: ColNum = KOL_KRITERIA + 1;
 /// Where the signature block starts: about the right quarter of the page, as in the PDF.
 const KOL_TTD: ColNum = 14;
+/// Where the Lampiran Keputusan head starts: the right third of the page (month 7 on).
+const KOL_LAMPIRAN: ColNum = KOL_BULAN + 6;
 
 pub(super) fn write(
     ws: &mut Worksheet,
@@ -36,21 +38,26 @@ pub(super) fn write(
     logo: Option<&Logo>,
 ) -> XlsxResult {
     let mut l = Sheet::new(ws, g, &LEBAR)?;
+    if let Some(lampiran) = &data.lampiran {
+        l.lampiran(lampiran, KOL_LAMPIRAN)?;
+    }
     l.kop(&data.kop, logo)?;
     l.judul(data)?;
     let h = l.row;
     header(&mut l, h)?;
-    l.row = h + 2;
+    l.nomor_kolom(h + 2, LEBAR.len() as u16)?;
+    l.row = h + 3;
     for r in &isi.baris {
         let row = l.row;
         baris(&mut l, row, r)?;
         l.row += 1;
     }
-    l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
-    l.page_setup(data, Some((h, h + 1)), Some(h + 2))
+    l.tanda_tangan(data, KOL_TTD)?;
+    l.page_setup(data, Some((h, h + 2)), Some(h + 3))
 }
 
-/// Two header rows: "Bulan" over the twelve month numbers, the other titles over both.
+/// Two header rows: "Bulan" over the twelve month numbers, the other titles over both; the
+/// column-number row follows them.
 fn header(l: &mut Sheet<'_>, h: RowNum) -> XlsxResult {
     let g = l.g;
     let titles = [

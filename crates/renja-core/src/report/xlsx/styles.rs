@@ -53,6 +53,8 @@ pub(super) struct Styles {
     pub sel_tebal: Format,
     pub angka: Format,
     pub kepala: Format,
+    /// The column-number row "(1) (2) …" under a header.
+    pub nomor_kolom: Format,
     pub bulan_isi: Format,
     pub outcome: Format,
     pub abu_muda: Format,
@@ -92,6 +94,8 @@ pub(super) struct Styles {
     pub ttd: Format,
     pub ttd_jabatan: Format,
     pub ttd_nama: Format,
+    pub lampiran: Format,
+    pub lampiran_judul: Format,
 }
 
 impl Styles {
@@ -107,6 +111,10 @@ impl Styles {
             sel_tebal: sel().set_bold(),
             angka: number(sel()),
             kepala,
+            nomor_kolom: tengah(sel())
+                .set_font_size(7)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(ABU_MUDA),
             // A scheduled month holds 1 (see `rencana_aksi.rs`), white on the blue.
             bulan_isi: number(sel())
                 .set_bold()
@@ -163,6 +171,11 @@ impl Styles {
             ttd: ttd(),
             ttd_jabatan: ttd().set_bold(),
             ttd_nama: ttd().set_bold().set_underline(FormatUnderline::Single),
+            lampiran: font(8.5).set_text_wrap().set_align(FormatAlign::Top),
+            lampiran_judul: font(8.5)
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
         }
     }
 }

@@ -67,7 +67,8 @@ fn capaian(
     for (c, t) in titles.iter().enumerate() {
         l.text(h, c as u16, t, &g.kepala)?;
     }
-    l.row += 1;
+    l.nomor_kolom(h + 1, titles.len() as u16)?;
+    l.row += 2;
     for p in &isi.program {
         let row = l.row;
         l.number(row, 0, p.nomor, &g.program_angka)?;
@@ -95,7 +96,7 @@ fn capaian(
     l.percent(row, 5, isi.jumlah, &g.jumlah_persen, &g.jumlah_teks)?;
     l.row += 1;
     l.full_row(&isi.keterangan_hitung, &g.catatan_kaki, 8.0)?;
-    l.page_setup(data, Some((h, h)), Some(h + 1))
+    l.page_setup(data, Some((h, h + 1)), Some(h + 2))
 }
 
 /// Table B, or the sentence that stands for it when it is empty.
@@ -118,13 +119,14 @@ fn belum_tercapai(ws: &mut Worksheet, g: &Styles, data: &ReportData, isi: &Tahun
     for (c, t) in titles.iter().enumerate() {
         l.text(h, c as u16, t, &g.kepala)?;
     }
-    l.row += 1;
+    l.nomor_kolom(h + 1, titles.len() as u16)?;
+    l.row += 2;
     for (i, b) in isi.belum.iter().enumerate() {
         let row = l.row;
         belum(&mut l, row, i as u32 + 1, b)?;
         l.row += 1;
     }
-    l.page_setup(data, Some((h, h)), Some(h + 1))
+    l.page_setup(data, Some((h, h + 1)), Some(h + 2))
 }
 
 /// C. Kesimpulan, D. Rekomendasi and the signature.
@@ -133,7 +135,7 @@ fn kesimpulan(ws: &mut Worksheet, g: &Styles, data: &ReportData, isi: &Tahunan) 
     paragraf(&mut l, "C. Kesimpulan", &isi.kesimpulan)?;
     l.row += 1;
     paragraf(&mut l, "D. Rekomendasi", &isi.rekomendasi)?;
-    l.tanda_tangan(&data.tanda_tangan, KOL_TTD)?;
+    l.tanda_tangan(data, KOL_TTD)?;
     l.page_setup(data, None, None)
 }
 

@@ -16,4 +16,12 @@ tanggal_keputusan: string,
 /**
  * Where the decree is signed ("Ditetapkan di"), e.g. "Kutai Kartanegara".
  */
-tempat_penetapan: string, kepala_nama: string, kepala_nip: string, ketua_nama: string, ketua_nip: string, };
+tempat_penetapan: string, kepala_nama: string, kepala_nip: string, 
+/**
+ * Pangkat/golongan of the kepala, printed under the name ("Pembina Utama Muda (IV/c)").
+ */
+kepala_pangkat: string, ketua_nama: string, ketua_nip: string, 
+/**
+ * Pangkat/golongan of the ketua Tim RB ("Pembina (IV/a)").
+ */
+ketua_pangkat: string, };
