@@ -2,7 +2,8 @@
 # Make the seed corpora of the fuzz targets in fuzz/corpus/<target>/ (git-ignored): plans the
 # core makes (empty, the seed template, edited with evidence, the same with 512-byte pages to
 # keep inputs small), every committed fixture, and for open_with_journal each plan with the
-# journal a kill at an exact write left beside it (needs strace) and the fixture pairs.
+# journal a kill at an exact write left beside it (needs strace) and the fixture pairs; for
+# import_table the import fixtures and a Rencana Aksi report.
 # Usage: fuzz/seed-corpus.sh   (from anywhere; builds `renja` and the crash editor first)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -62,4 +63,9 @@ if command -v strace >/dev/null && [ -f "$scratch/seed-512.renjarb" ]; then
   done 2>/dev/null # the shell's "Killed" notes
 fi
 cp "$plans"/* "$pairs/" 2>/dev/null || true
-echo "seeds: $(ls "$plans" | wc -l) in $plans, $(ls "$pairs" | wc -l) in $pairs"
+# import_table: every import fixture, and the Rencana Aksi report of the seed plan.
+tables="$root/fuzz/corpus/import_table"
+mkdir -p "$tables"
+cp "$root"/tests/fixtures/import/* "$tables/"
+"$renja" report rencana-aksi "$scratch/seed.renjarb" -o "$tables/rencana-aksi.xlsx" >/dev/null
+echo "seeds: $(ls "$plans" | wc -l) in $plans, $(ls "$pairs" | wc -l) in $pairs, $(ls "$tables" | wc -l) in $tables"

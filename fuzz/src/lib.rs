@@ -92,3 +92,41 @@ fn edit(plan: &mut Plan) {
         let _ = plan.set_identity(&identity);
     }
 }
+
+/// What the app and `renja import` do with a table offered for import: read it as a
+/// workbook or as text (and as pasted text), guess every sheet's mapping, build the preview,
+/// and write a small result into a new plan in `dir`. Any panic is a bug; an error is the
+/// expected answer to a bad table.
+pub fn exercise_import(dir: &Path, data: &[u8]) {
+    use renja_core::import;
+    let mut sources = Vec::new();
+    if let Ok(source) = import::read_bytes("fuzz.xlsx", data.to_vec()) {
+        sources.push(source);
+    }
+    if let Ok(text) = std::str::from_utf8(data)
+        && let Ok(source) = import::read_pasted(text)
+    {
+        sources.push(source);
+    }
+    for source in &sources {
+        let _ = import::choose_sheet(source);
+        for sheet in &source.sheets {
+            let Some(mut mapping) = import::guess_mapping(sheet) else {
+                continue;
+            };
+            for strip in [false, true] {
+                mapping.hapus_penomoran = strip;
+                let Ok(preview) = import::build(sheet, &mapping) else {
+                    continue;
+                };
+                let _ = serde_json::to_string(&preview);
+                if (1..=200).contains(&preview.counts.tahapan) {
+                    let path = dir.join("impor.renjarb");
+                    if let Ok(plan) = Plan::create_imported(&path, 2025, &preview, true, clock()) {
+                        let _ = plan.close();
+                    }
+                }
+            }
+        }
+    }
+}

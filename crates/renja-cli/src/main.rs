@@ -101,6 +101,30 @@ enum Command {
         #[arg(long)]
         tanggal: Option<String>,
     },
+    /// Import a Rencana Aksi table (.xlsx, .ods, .csv, .txt) into a new plan, with the
+    /// column mapping guessed from the header. The source file is only read.
+    Import {
+        /// The table to import.
+        source: PathBuf,
+        /// The new plan file to write (not needed with --dry-run).
+        #[arg(short, long, value_name = "PLAN")]
+        output: Option<PathBuf>,
+        /// The sheet to read (default: the first sheet with a recognisable header).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Plan year (default: the year in the sheet's title, else the current year).
+        #[arg(long)]
+        tahun: Option<i32>,
+        /// Replace PLAN if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Only print the mapping and the counts; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print JSON (mapping, counts, skipped rows with numbers and reasons).
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the evidence package (ZIP): folders per program and kegiatan with every evidence
     /// file, and an index (XLSX and HTML). The plan is only read.
     ExportBukti {
@@ -359,6 +383,23 @@ fn run(cli: Cli) -> Result<(), Error> {
             open_read_only(&file)?.write_report(&request, format, &output)?;
             out(&format!("Laporan ditulis: {}", output.display()))
         }
+        Command::Import {
+            source,
+            output,
+            sheet,
+            tahun,
+            force,
+            dry_run,
+            json: as_json,
+        } => import(
+            &source,
+            output.as_deref(),
+            sheet.as_deref(),
+            tahun,
+            force,
+            dry_run,
+            as_json,
+        ),
         Command::ExportBukti {
             file,
             output,
@@ -384,13 +425,86 @@ fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
+fn import(
+    source: &Path,
+    output: Option<&Path>,
+    sheet: Option<&str>,
+    tahun: Option<i32>,
+    force: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> Result<(), Error> {
+    use renja_core::import;
+    let read = import::read_file(source)?;
+    let (chosen, mapping) = match sheet {
+        Some(name) => {
+            let s = import::sheet(&read, name)?;
+            (s, import::checked_mapping(&read.nama, s)?)
+        }
+        None => import::choose_sheet(&read)?,
+    };
+    let preview = import::build(chosen, &mapping)?;
+    let summary = preview.summary();
+    let lines = |written: Option<&Path>| {
+        let mut lines = vec![
+            match written {
+                Some(p) => format!("Rencana dibuat: {}", p.display()),
+                None => "Uji coba: tidak ada yang ditulis.".to_owned(),
+            },
+            format!(
+                "Lembar \"{}\", judul kolom di baris {}: {} program, {} outcome, {} kegiatan, \
+                 {} output, {} tahapan ({} terjadwal)",
+                summary.sheet,
+                summary.mapping.header_row,
+                summary.programs,
+                summary.outcomes,
+                summary.kegiatan,
+                summary.outputs,
+                summary.tahapan,
+                summary.scheduled_tahapan
+            ),
+        ];
+        if !summary.skipped_rows.is_empty() {
+            lines.push(format!("{} baris dilewati:", summary.skipped_rows.len()));
+            for s in &summary.skipped_rows {
+                lines.push(format!("  baris {}: {}", s.row, s.reason));
+            }
+        }
+        lines.join("\n")
+    };
+    if dry_run {
+        return if as_json {
+            out(&json(&summary)?)
+        } else {
+            out(&lines(None))
+        };
+    }
+    let output = output.ok_or_else(|| Error::Invalid {
+        field: "output",
+        reason: "Sebutkan berkas rencana yang akan dibuat dengan -o BERKAS.renjarb \
+                 (atau pakai --dry-run untuk melihat hasilnya saja)."
+            .to_owned(),
+    })?;
+    use chrono::Datelike;
+    let tahun = tahun
+        .or(preview.tahun)
+        .unwrap_or_else(|| chrono::Local::now().year());
+    let plan = Plan::create_imported(output, tahun, &preview, force, Arc::new(SystemClock))?;
+    plan.close()?;
+    if as_json {
+        out(&json(&summary)?)
+    } else {
+        out(&lines(Some(output)))
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // For the commands that take a period, a refused value is a usage error, like a bad
     // argument: exit 2, as clap does.
     let usage = matches!(
         cli.command,
-        Command::Report { .. } | Command::ExportBukti { .. }
+        Command::Report { .. } | Command::ExportBukti { .. } | Command::Import { .. }
     );
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -52,6 +52,9 @@ mod tests {
         export(crate::report::PaketRequest::export_all(&cfg));
         export(crate::report::PaketProgress::export_all(&cfg));
         export(crate::report::PaketSummary::export_all(&cfg));
+        export(crate::import::Source::export_all(&cfg));
+        export(crate::import::Mapping::export_all(&cfg));
+        export(crate::import::Preview::export_all(&cfg));
         std::fs::write(dir.join("labels.ts"), crate::labels::typescript()).expect("write labels");
     }
 

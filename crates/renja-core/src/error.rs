@@ -24,6 +24,28 @@ pub enum LooksLike {
     Unknown,
 }
 
+/// Why a table offered for import cannot be read; the facts for [`Error::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportProblem {
+    /// An Office file encrypted with a password (an OLE container with `EncryptedPackage`).
+    Encrypted,
+    /// The binary Excel 97–2003 format (`.xls`), or another OLE container.
+    OldExcel,
+    /// A ZIP that is broken, or lacks the parts a workbook has.
+    Corrupt,
+    /// Past a limit, checked before the whole is read: `what` is said to the user
+    /// ("berkas", "lembar kerja \"Data\""), `limit` is the limit in words.
+    TooBig { what: String, limit: String },
+    /// Not text: NUL or control bytes, as in random bytes or a binary file.
+    NotText,
+    /// The file has no rows at all.
+    Empty,
+    /// `--sheet` or the UI named a sheet the workbook does not have.
+    NoSheet { sheet: String, sheets: Vec<String> },
+    /// No row of the sheet looks like the header of a Rencana Aksi table.
+    NoHeader { sheet: String },
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("file not found: {}", path.display())]
@@ -84,6 +106,13 @@ pub enum Error {
         path: PathBuf,
         #[source]
         source: std::io::Error,
+    },
+    /// A table offered for import (a spreadsheet, a CSV, pasted text) that cannot be read.
+    /// `name` is the file's name, or "teks tempelan" for pasted text.
+    #[error("cannot import {name}: {problem:?}")]
+    Import {
+        name: String,
+        problem: ImportProblem,
     },
     #[error("sqlite: {0}")]
     Sql(#[from] rusqlite::Error),
@@ -164,7 +193,8 @@ impl Error {
             | Error::Corrupt { .. }
             | Error::ForeignSchema { .. }
             | Error::BadData { .. }
-            | Error::TooNew { .. } => ErrorKind::BadFile,
+            | Error::TooNew { .. }
+            | Error::Import { .. } => ErrorKind::BadFile,
             Error::Locked { .. } => ErrorKind::Locked,
             Error::DamagedEvidence { .. } => ErrorKind::Other,
             Error::ReadOnly => ErrorKind::ReadOnly,
@@ -315,6 +345,7 @@ impl Error {
                     code.map_or_else(|| "?".to_owned(), |c| format!("{c:?}"))
                 ),
             },
+            Error::Import { name, problem } => import_message(name, problem),
             Error::Internal(detail) => format!("Terjadi kesalahan di dalam aplikasi ({detail})."),
         }
     }
@@ -329,6 +360,44 @@ impl Error {
             },
         }
     }
+}
+
+fn import_message(name: &str, problem: &ImportProblem) -> String {
+    const SOURCE_UNCHANGED: &str = "Berkas sumber tidak diubah dan rencana tidak berubah.";
+    let why = match problem {
+        ImportProblem::Encrypted => "berkas dilindungi kata sandi. Buka di Excel, hapus kata \
+             sandinya (File > Info > Lindungi Buku Kerja > Enkripsi dengan Kata Sandi), simpan, \
+             lalu impor lagi."
+            .to_owned(),
+        ImportProblem::OldExcel => "formatnya Excel lama (.xls) atau bukan buku kerja yang \
+             dikenal. Buka di Excel atau LibreOffice, simpan sebagai .xlsx, lalu impor lagi."
+            .to_owned(),
+        ImportProblem::Corrupt => "berkasnya rusak atau bukan buku kerja .xlsx/.ods yang utuh. \
+             Buka di Excel atau LibreOffice dan simpan ulang, atau mintalah kiriman ulang."
+            .to_owned(),
+        ImportProblem::TooBig { what, limit } => format!(
+            "{what} terlalu besar untuk sebuah tabel Rencana Aksi (paling banyak {limit}). \
+             Hapus lembar atau baris yang tidak perlu, atau salin tabelnya saja ke buku kerja baru."
+        ),
+        ImportProblem::NotText => "isinya bukan tabel teks (CSV atau teks bertab) maupun buku \
+             kerja Excel/ODS."
+            .to_owned(),
+        ImportProblem::Empty => "berkasnya tidak berisi satu baris tabel pun.".to_owned(),
+        ImportProblem::NoSheet { sheet, sheets } => format!(
+            "lembar kerja \"{sheet}\" tidak ada. Lembar yang ada: {}.",
+            sheets
+                .iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ImportProblem::NoHeader { sheet } => format!(
+            "di lembar \"{sheet}\" tidak ditemukan baris judul kolom tabel Rencana Aksi \
+             (misalnya \"Tahapan Kerja\", \"Kegiatan\", \"Bulan\" atau \"Penanggung Jawab\"). \
+             Pastikan tabelnya punya baris judul, atau pilih kolomnya sendiri di aplikasi."
+        ),
+    };
+    format!("Berkas \"{name}\" tidak dapat diimpor: {why} {SOURCE_UNCHANGED}")
 }
 
 impl From<Error> for IpcError {

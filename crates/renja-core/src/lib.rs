@@ -15,7 +15,7 @@
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
 //! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
-//!    `report`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the rules. They never see a
+//!    `import`, `report`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the rules. They never see a
 //!    [`Plan`]: they get a `storage::Read` or `storage::Write` handle and call storage
 //!    functions. `report` only reads.
 //! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
@@ -38,6 +38,7 @@ pub mod generate;
 pub mod grid;
 mod identity;
 mod ids;
+pub mod import;
 pub mod kop;
 #[cfg(test)]
 mod layers;
@@ -59,7 +60,7 @@ pub mod template;
 mod undo;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use error::{Error, ErrorKind, IpcError, Result};
+pub use error::{Error, ErrorKind, ImportProblem, IpcError, Result};
 pub use file::{OpenMode, ReadOnlyReason, SCHEMA_VERSION, check_file};
 pub use ids::{
     AnggotaId, BuktiBerkasId, BuktiId, KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId,

@@ -182,6 +182,7 @@ pub(crate) enum Op {
     SetLogo,
     RemoveLogo,
     CatatanTahunan,
+    Import,
 }
 
 impl Op {
@@ -209,6 +210,7 @@ impl Op {
             Op::SetLogo => "Ganti logo kop".into(),
             Op::RemoveLogo => "Hapus logo kop".into(),
             Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
+            Op::Import => "Impor rencana aksi".into(),
         }
     }
 }

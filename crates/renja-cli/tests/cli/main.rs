@@ -5,6 +5,7 @@ use std::process::{Command, Output, Stdio};
 
 mod atomic;
 mod generate;
+mod import;
 mod lock;
 mod report;
 

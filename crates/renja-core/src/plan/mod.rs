@@ -22,6 +22,7 @@ mod bukti;
 mod catatan_tahunan;
 mod edit;
 mod grid;
+mod import;
 mod kop;
 mod realisasi;
 mod report;

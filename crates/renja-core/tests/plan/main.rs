@@ -15,6 +15,8 @@ mod edit;
 mod fixtures;
 mod grid;
 mod hostile;
+mod import;
+mod import_fixtures;
 mod journal;
 mod limits;
 mod migrate;
