@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::file::OpenMode;
+use crate::import::{self, ImportCounts, ImportView, Mapping, Source};
 use crate::model::PlanOverview;
 use crate::plan::same_file;
 use crate::plan::{NewPlan, Plan};
@@ -15,6 +16,9 @@ use crate::recent::{RecentFile, RecentList};
 
 pub struct Session {
     plan: Option<Plan>,
+    /// The source the import dialog is looking at: read once, previewed under each mapping
+    /// the user tries, dropped when the dialog closes or an import succeeds.
+    import: Option<Source>,
     recent_store: PathBuf,
     clock: Arc<dyn Clock>,
 }
@@ -24,6 +28,7 @@ impl Session {
     pub fn new(recent_store: PathBuf, clock: Arc<dyn Clock>) -> Session {
         Session {
             plan: None,
+            import: None,
             recent_store,
             clock,
         }
@@ -124,6 +129,87 @@ impl Session {
         );
         let _ = recent.save(&self.recent_store);
         Ok(screen)
+    }
+
+    /// Read `path` for the import dialog and show it under the guessed mapping of its first
+    /// recognisable sheet. The source is kept for [`Session::import_view`]; a file that cannot
+    /// be read leaves the previous one in place.
+    pub fn import_read(&mut self, path: &Path) -> Result<ImportView> {
+        let source = import::read_file(path)?;
+        let view = import::view(&source, None, None)?;
+        self.import = Some(source);
+        Ok(view)
+    }
+
+    /// Read a table pasted into "Tempel tabel", like [`Session::import_read`].
+    pub fn import_pasted(&mut self, text: &str) -> Result<ImportView> {
+        let source = import::read_pasted(text)?;
+        let view = import::view(&source, None, None)?;
+        self.import = Some(source);
+        Ok(view)
+    }
+
+    /// The source read last, shown as `sheet` under `mapping` (`None`: the sheet's guess).
+    pub fn import_view(&self, sheet: &str, mapping: Option<Mapping>) -> Result<ImportView> {
+        import::view(self.import_source()?, Some(sheet), mapping)
+    }
+
+    /// Append `sheet` of the source read last, under `mapping`, to the open plan as one
+    /// undo step; the source is let go. Returns the plan screen and what was added.
+    pub fn import_into_plan(
+        &mut self,
+        sheet: &str,
+        mapping: Mapping,
+    ) -> Result<(crate::edit::Edited, ImportCounts)> {
+        let preview = import::view(self.import_source()?, Some(sheet), Some(mapping))?.preview;
+        let plan = self.plan()?;
+        let counts = plan.import(&preview)?;
+        let screen = plan.screen(None)?;
+        self.import = None;
+        Ok((screen, counts))
+    }
+
+    /// Make a new plan at `path` for `tahun` from `sheet` of the source read last, under
+    /// `mapping`, and open it (like [`Session::create`]); the source is let go.
+    pub fn create_imported(
+        &mut self,
+        path: &Path,
+        tahun: i32,
+        sheet: &str,
+        mapping: Mapping,
+        replace: bool,
+    ) -> Result<PlanOverview> {
+        let preview = import::view(self.import_source()?, Some(sheet), Some(mapping))?.preview;
+        let path = std::path::absolute(path).map_err(|e| Error::io(path, e))?;
+        crate::identity::check_tahun(tahun)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        if replace
+            && self
+                .plan
+                .as_ref()
+                .is_some_and(|p| same_file(p.path(), &path))
+        {
+            self.close()?;
+        }
+        let plan = Plan::create_imported(&path, tahun, &preview, replace, self.clock.clone())?;
+        self.import = None;
+        self.adopt(plan)
+    }
+
+    /// Let go of the source the import dialog read (the dialog closed).
+    pub fn import_forget(&mut self) {
+        self.import = None;
+    }
+
+    fn import_source(&self) -> Result<&Source> {
+        self.import.as_ref().ok_or_else(|| {
+            Error::invalid(
+                "impor",
+                "Tidak ada tabel yang sedang dibaca. Pilih berkasnya lagi.",
+            )
+        })
     }
 
     /// Close the open plan, if any.

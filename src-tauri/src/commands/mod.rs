@@ -5,6 +5,7 @@
 pub mod bukti;
 pub mod dialog;
 pub mod edit;
+pub mod import;
 pub mod plan;
 mod progress;
 pub mod realisasi;

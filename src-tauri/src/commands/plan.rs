@@ -10,7 +10,7 @@ use tauri::{AppHandle, Manager, State, WebviewWindow};
 use crate::state::{AppState, session_blocking};
 
 /// Show the open plan's file name in the window title.
-fn titled(window: &WebviewWindow, overview: PlanOverview) -> PlanOverview {
+pub(super) fn titled(window: &WebviewWindow, overview: PlanOverview) -> PlanOverview {
     let _ = window.set_title(&renja_core::naming::window_title(&overview));
     overview
 }

@@ -31,6 +31,7 @@ mod preview;
 mod styles;
 mod text;
 mod tree;
+mod view;
 mod write;
 mod xlsx;
 mod zip;
@@ -49,6 +50,7 @@ pub use preview::{
     DEFAULT_PROGRAM, GroupNode, ImportCounts, ImportSummary, ImportTree, Preview, Skipped,
     TahapanRow,
 };
+pub use view::{ImportView, column_letter, view};
 pub(crate) use write::write;
 
 /// The most bytes a source file may have. A Rencana Aksi of 5,000 rows is under 1 MB as
@@ -66,6 +68,12 @@ pub const MAX_ROWS: u32 = 20_000;
 pub const MAX_COLUMNS: u32 = 200;
 /// The most cells (rows × columns of the used area) a sheet may have.
 pub const MAX_CELLS: u64 = 1_000_000;
+
+/// What the app's "Impor dari Excel/CSV…" dialog offers to open.
+pub const FILES_FILTER: crate::naming::FileFilter = crate::naming::FileFilter {
+    label: "Tabel Excel, LibreOffice atau CSV",
+    extensions: &["xlsx", "ods", "csv", "txt"],
+};
 
 /// The name a pasted table is given in messages.
 pub const PASTED_NAME: &str = "tabel tempelan";

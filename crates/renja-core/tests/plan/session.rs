@@ -244,3 +244,88 @@ fn the_plan_open_here_may_be_opened_again_or_replaced_without_locking_itself_out
     assert_eq!(err.kind(), ErrorKind::Locked);
     assert!(other.open(&path, OpenMode::ReadOnly).is_ok());
 }
+
+fn import_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/import")
+        .join(name)
+}
+
+/// The import dialog: the source read once stays in the session, each mapping the user tries
+/// is previewed from it, the import is one undo step, and the source is let go after it.
+#[test]
+fn the_import_dialog_previews_mappings_and_imports_as_one_step() {
+    let dir = tempdir();
+    let plan = make_plan(&dir.path().join("a.renjarb"), Template::Empty, 2024);
+    let mut session = Session::new(dir.path().join("recent.json"), clock());
+    session.open(&plan, OpenMode::Edit).expect("open");
+    let err = session
+        .import_view("Rencana Aksi", None)
+        .expect_err("nothing read yet");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+
+    let view = session
+        .import_read(&import_fixture("gabung-warna.xlsx"))
+        .expect("read");
+    assert_eq!(view.nama, "gabung-warna.xlsx");
+    assert_eq!(view.sheets, ["Rencana Aksi"]);
+    assert_eq!(view.columns[2], "C · Kegiatan");
+    assert_eq!(view.columns[5], "F · Bulan 1");
+    assert_eq!(view.preview.counts.kegiatan, 2);
+    let mut mapping = view.preview.mapping.clone();
+    assert_eq!(mapping.kegiatan, Some(2));
+
+    mapping.kegiatan = None;
+    let changed = session
+        .import_view("Rencana Aksi", Some(mapping.clone()))
+        .expect("view");
+    assert_eq!(changed.preview.counts.kegiatan, 1);
+    assert_eq!(changed.preview.counts.tahapan, 6);
+    assert_eq!(changed.guessed_bulan, view.guessed_bulan);
+    // A bad sheet name is refused with the sheets there are; the source stays.
+    let err = session.import_view("Lembar 9", None).expect_err("no sheet");
+    assert_eq!(err.kind(), ErrorKind::BadFile);
+
+    let (screen, counts) = session
+        .import_into_plan("Rencana Aksi", mapping.clone())
+        .expect("import");
+    assert_eq!(counts.tahapan, 6);
+    assert_eq!(screen.overview.totals.kegiatan, 1);
+    assert_eq!(screen.grid.undo.undo.as_deref(), Some("Impor rencana aksi"));
+    // The source was let go.
+    let err = session
+        .import_into_plan("Rencana Aksi", mapping)
+        .expect_err("read again first");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert_eq!(
+        session
+            .plan()
+            .expect("plan")
+            .overview()
+            .expect("overview")
+            .totals
+            .tahapan,
+        6
+    );
+}
+
+#[test]
+fn a_new_plan_from_an_imported_table_is_opened() {
+    let dir = tempdir();
+    let mut session = Session::new(dir.path().join("recent.json"), clock());
+    let view = session
+        .import_read(&import_fixture("gabung-warna.xlsx"))
+        .expect("read");
+    let path = dir.path().join("baru/impor.renjarb");
+    let overview = session
+        .create_imported(&path, 2024, "Rencana Aksi", view.preview.mapping, false)
+        .expect("create");
+    assert_eq!(overview.identity.tahun, 2024);
+    assert_eq!(overview.totals.tahapan, 6);
+    assert_eq!(session.recent()[0].path, text(&path));
+    // A file that cannot be read leaves nothing behind to import.
+    let err = session
+        .import_read(&import_fixture("tanpa-judul.xlsx"))
+        .expect_err("no header");
+    assert_eq!(err.kind(), ErrorKind::BadFile);
+}

@@ -8,6 +8,8 @@ import {
   type Edit,
   type Edited,
   type Grid,
+  type ImportCounts,
+  type Mapping,
   type NewPlan,
   type PlanIdentity,
   type PlanOverview,
@@ -143,6 +145,34 @@ export class AppModel {
   async create(path: string, plan: NewPlan, replace: boolean): Promise<boolean> {
     const ok = await this.run(async () => {
       this.overview = await this.backend.createPlan(path, plan, replace);
+      this.show(await this.backend.planScreen());
+    });
+    await this.refreshRecent();
+    return ok;
+  }
+
+  /** Append the table read last to the open plan (one undo step); the screen follows.
+   * Returns what was added, or null (the message is shown). */
+  async importIntoPlan(sheet: string, mapping: Mapping): Promise<ImportCounts | null> {
+    let counts: ImportCounts | null = null;
+    await this.run(async () => {
+      const [screen, added] = await this.track(this.backend.importIntoPlan(sheet, mapping));
+      this.show(screen);
+      counts = added;
+    });
+    return counts;
+  }
+
+  /** A new plan from the table read last, opened. */
+  async createImported(
+    path: string,
+    tahun: number,
+    sheet: string,
+    mapping: Mapping,
+    replace: boolean,
+  ): Promise<boolean> {
+    const ok = await this.run(async () => {
+      this.overview = await this.backend.createImportedPlan(path, tahun, sheet, mapping, replace);
       this.show(await this.backend.planScreen());
     });
     await this.refreshRecent();

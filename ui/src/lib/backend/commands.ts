@@ -16,6 +16,9 @@ import type { ReportFormat } from './generated/ReportFormat';
 import type { PaketRequest } from './generated/PaketRequest';
 import type { PaketProgress } from './generated/PaketProgress';
 import type { PaketSummary } from './generated/PaketSummary';
+import type { ImportView } from './generated/ImportView';
+import type { ImportCounts } from './generated/ImportCounts';
+import type { Mapping } from './generated/Mapping';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -36,6 +39,10 @@ export type { ReportRequest, ReportFormat, PaketRequest, PaketProgress, PaketSum
 export type { ReportKind } from './generated/ReportKind';
 export type { Kertas } from './generated/Kertas';
 export type { CatatanTahunan } from './generated/CatatanTahunan';
+export type { ImportView, ImportCounts, Mapping };
+export type { Bulan } from './generated/Bulan';
+export type { Preview } from './generated/Preview';
+export type { GroupNode } from './generated/GroupNode';
 export { BackendError } from './ipc';
 
 /** Everything the screens need from the backend; tests pass a fake with the same shape. */
@@ -82,6 +89,25 @@ export interface Backend {
   chooseLogoFile(): Promise<string | null>;
   /** The letterhead logo's bytes; empty when there is none. */
   logoImage(): Promise<ArrayBuffer>;
+  /** "Impor dari Excel/CSV…": the table to import (null when cancelled). */
+  chooseImportFile(): Promise<string | null>;
+  /** Read a table and show it under the guessed mapping; the source stays in the shell. */
+  importRead(path: string): Promise<ImportView>;
+  importPasted(text: string): Promise<ImportView>;
+  /** The table read last, as `sheet` under `mapping` (null: the sheet's guess). */
+  importView(sheet: string, mapping: Mapping | null): Promise<ImportView>;
+  /** Append to the open plan as one undo step. */
+  importIntoPlan(sheet: string, mapping: Mapping): Promise<[Edited, ImportCounts]>;
+  /** A new plan from the table read last, opened. */
+  createImportedPlan(
+    path: string,
+    tahun: number,
+    sheet: string,
+    mapping: Mapping,
+    replace: boolean,
+  ): Promise<PlanOverview>;
+  /** The import dialog closed: the shell lets go of the table. */
+  importForget(): Promise<void>;
 }
 
 export const backend: Backend = {
@@ -131,4 +157,12 @@ export const backend: Backend = {
   openFolder: (path) => call('open_folder', { path }),
   chooseLogoFile: () => call('choose_logo_file'),
   logoImage: () => call('logo_image'),
+  chooseImportFile: () => call('choose_import_file'),
+  importRead: (path) => call('import_read', { path }),
+  importPasted: (text) => call('import_pasted', { text }),
+  importView: (sheet, mapping) => call('import_view', { sheet, mapping }),
+  importIntoPlan: (sheet, mapping) => call('import_into_plan', { sheet, mapping }),
+  createImportedPlan: (path, tahun, sheet, mapping, replace) =>
+    call('create_imported_plan', { path, tahun, sheet, mapping, replace }),
+  importForget: () => call('import_forget'),
 };

@@ -12,6 +12,8 @@ import type {
   RecentFile,
   ReportFormat,
   ReportRequest,
+  ImportView,
+  Mapping,
 } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 
@@ -53,6 +55,101 @@ export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOv
     ada_logo: false,
     catatan_tahunan: { kesimpulan: '', rekomendasi: '' },
     ...over,
+  };
+}
+
+export function mapping(over: Partial<Mapping> = {}): Mapping {
+  return {
+    header_row: 3,
+    header_rows: 2,
+    program: 0,
+    outcome: null,
+    kegiatan: 1,
+    output: null,
+    tahapan: 2,
+    kriteria: 3,
+    penanggung_jawab: 4,
+    bulan: { kind: 'columns', columns: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16] },
+    hapus_penomoran: false,
+    ...over,
+  };
+}
+
+/** What the shell shows of a two-sheet workbook under `m`: the tree follows the mapping
+ * (a level mapped to "tidak ada" is generated, the tahapan column names the tahapan). */
+export function importView(sheet: string, m: Mapping): ImportView {
+  const tahapanName = m.tahapan === 2 ? '1. Menyusun SK Tim' : 'SK Tim ditetapkan';
+  const name = (n: string) => (m.hapus_penomoran ? n.replace(/^\d+\.\s*/, '') : n);
+  return {
+    nama: 'rencana.xlsx',
+    sheets: ['Rencana Aksi', 'Catatan'],
+    columns: ['A · Program', 'B · Kegiatan', 'C · Tahapan', 'D · Kriteria', 'E · PJ'],
+    guessed_bulan: { kind: 'columns', columns: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16] },
+    preview: {
+      sheet,
+      mapping: m,
+      counts: {
+        programs: 1,
+        outcomes: 1,
+        kegiatan: 1,
+        outputs: 1,
+        tahapan: 2,
+        scheduled_tahapan: m.bulan.kind === 'none' ? 0 : 2,
+        skipped_rows: 1,
+      },
+      tree: {
+        programs: [
+          {
+            nama: 'Manajemen Perubahan',
+            row: 5,
+            generated: m.program === null,
+            children: [
+              {
+                nama: 'Manajemen Perubahan',
+                row: 5,
+                generated: true,
+                children: [
+                  {
+                    nama: 'Pembentukan tim',
+                    row: 5,
+                    generated: m.kegiatan === null,
+                    children: [
+                      {
+                        nama: 'Pembentukan tim',
+                        row: 5,
+                        generated: true,
+                        children: [],
+                        tahapan: [
+                          {
+                            nama: name(tahapanName),
+                            row: 5,
+                            bulan: m.bulan.kind === 'none' ? [] : [1, 2],
+                            kriteria: 'SK',
+                            penanggung_jawab: 'Sekretariat',
+                          },
+                          {
+                            nama: name('2. Rapat tim'),
+                            row: 6,
+                            bulan: m.bulan.kind === 'none' ? [] : [3],
+                            kriteria: 'Notulen',
+                            penanggung_jawab: 'Sekretariat',
+                          },
+                        ],
+                      },
+                    ],
+                    tahapan: [],
+                  },
+                ],
+                tahapan: [],
+              },
+            ],
+            tahapan: [],
+          },
+        ],
+      },
+      skipped: [{ row: 8, reason: 'Bulan "Jan??" tidak dapat dibaca.' }],
+      tahun: 2025,
+    },
   };
 }
 
@@ -283,6 +380,64 @@ export class FakeBackend implements Backend {
   async logoImage() {
     this.log('logoImage');
     return this.logo;
+  }
+  /** What `chooseImportFile` answers. */
+  importFile: string | null = null;
+  /** Thrown by the next import call, once. */
+  importError: BackendError | null = null;
+  private importRefusal(): void {
+    const refused = this.importError;
+    this.importError = null;
+    if (refused) throw refused;
+  }
+  async chooseImportFile() {
+    this.log('chooseImportFile');
+    return this.importFile;
+  }
+  async importRead(path: string) {
+    this.log(`importRead ${path}`);
+    this.importRefusal();
+    return importView('Rencana Aksi', mapping());
+  }
+  async importPasted(text: string) {
+    this.log(`importPasted ${text.length}`);
+    this.importRefusal();
+    return importView('tabel tempelan', mapping({ header_row: 1, header_rows: 1 }));
+  }
+  /** Every mapping `importView` was asked for. */
+  viewed: (Mapping | null)[] = [];
+  async importView(sheet: string, m: Mapping | null) {
+    this.log(`importView ${sheet}`);
+    this.viewed.push(m);
+    this.importRefusal();
+    return importView(sheet, m ?? mapping());
+  }
+  imported: { sheet: string; mapping: Mapping }[] = [];
+  async importIntoPlan(
+    sheet: string,
+    m: Mapping,
+  ): Promise<[Edited, import('../backend/commands').ImportCounts]> {
+    this.log(`importIntoPlan ${sheet}`);
+    this.importRefusal();
+    this.imported.push({ sheet, mapping: m });
+    this.edits.push({ type: 'undo' });
+    return [this.screen(null), importView(sheet, m).preview.counts];
+  }
+  async createImportedPlan(
+    path: string,
+    tahun: number,
+    sheet: string,
+    m: Mapping,
+    replace: boolean,
+  ) {
+    this.log(`createImportedPlan ${path} ${tahun} ${sheet} ${replace}`);
+    this.importRefusal();
+    this.imported.push({ sheet, mapping: m });
+    this.current = overview(path, { identity: identity({ tahun }) });
+    return this.current;
+  }
+  async importForget() {
+    this.log('importForget');
   }
   screen(created: number | null): Edited {
     return {
