@@ -98,6 +98,13 @@ test('sets the decree date by day, month name and year', async () => {
     };
     await choose(month, 'Januari');
     await choose(day, '15');
+    // The two choices are two saves; wait until the file (read beside the open app) holds
+    // the second before closing.
+    await app.waitFor(
+      async () =>
+        JSON.parse(cli('info', '--json', plan)).identity.tanggal_keputusan === '2022-01-15',
+      'the decree date stored',
+    );
     await app.see('Semua perubahan tersimpan');
     await app.clickButton('Tutup');
     await app.see('Berkas terakhir');
