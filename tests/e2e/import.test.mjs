@@ -134,3 +134,20 @@ test('makes a new plan from an xlsx from the start screen, for the year its titl
     [2024, 1, 1, 2, 2, 6],
   );
 });
+
+test('the new-plan dialog offers the same import', async () => {
+  await machine.with([], async (app) => {
+    await app.clickButton('Buat rencana baru');
+    await app.see('Isi awal');
+    await app.clickButton('Dari tabel Excel/CSV…');
+    await answerFileDialog('Pilih tabel rencana aksi', SOURCE);
+    await app.waitFor(
+      async () => (await counts(app))?.includes('6 tahapan (5 berjadwal)'),
+      'the guessed preview',
+    );
+    await app.see('Rencana baru dari tabel');
+    await app.screenshot('06-from-new-plan-dialog');
+    await app.clickButton('Batal');
+    await app.see('Berkas terakhir');
+  });
+});
