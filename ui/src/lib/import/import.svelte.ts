@@ -99,24 +99,24 @@ export class ImportForm {
     );
   }
 
-  /** The "Bulan" choices: as guessed, none, or a text column. */
+  /** The "Bulan" choices: as guessed, none, twelve month columns or four quarter columns
+   * starting at any column, or a text column. */
   get bulanChoices(): { label: string; value: Bulan }[] {
     const view = this.view;
     if (!view) return [];
     const choices: { label: string; value: Bulan }[] = [];
-    if (view.guessed_bulan.kind !== 'none') {
-      choices.push({
-        label: bulanLabel(view.guessed_bulan, view.columns),
-        value: view.guessed_bulan,
-      });
-    }
-    choices.push({ label: bulanLabel({ kind: 'none' }, view.columns), value: { kind: 'none' } });
-    view.columns.forEach((_, c) =>
-      choices.push({
-        label: bulanLabel({ kind: 'text', column: c }, view.columns),
-        value: { kind: 'text', column: c },
-      }),
-    );
+    const add = (value: Bulan) => {
+      const key = JSON.stringify(value);
+      if (choices.some((c) => JSON.stringify(c.value) === key)) return;
+      choices.push({ label: bulanLabel(value, view.columns), value });
+    };
+    if (view.guessed_bulan.kind !== 'none') add(view.guessed_bulan);
+    add({ kind: 'none' });
+    const run = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    const count = view.columns.length;
+    for (let c = 0; c + 12 <= count; c++) add({ kind: 'columns', columns: run(c, 12) });
+    for (let c = 0; c + 4 <= count; c++) add({ kind: 'quarters', columns: run(c, 4) });
+    for (let c = 0; c < count; c++) add({ kind: 'text', column: c });
     return choices;
   }
 

@@ -23,6 +23,28 @@ describe('import dialog', () => {
     expect(form.canImport).toBe(true);
   });
 
+  it('offers twelve month columns and four quarter columns from any column, once each', async () => {
+    const { form } = setup();
+    await form.read('/dok/rencana.xlsx');
+    // A sheet of 20 columns, A–T, whose months the guess placed at F–Q.
+    const labels = Array.from({ length: 20 }, (_, i) => `${String.fromCharCode(65 + i)} · k${i}`);
+    if (form.view) form.view = { ...form.view, columns: labels };
+    const kinds = form.bulanChoices.map((c) => c.value.kind);
+    expect(kinds.filter((k) => k === 'none')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'text')).toHaveLength(20);
+    // Starts A–I; the guessed F–Q is one of them and is listed once, first.
+    expect(kinds.filter((k) => k === 'columns')).toHaveLength(9);
+    expect(kinds.filter((k) => k === 'quarters')).toHaveLength(17);
+    expect(form.bulanChoices[0].label).toBe('12 kolom bulan (F–Q)');
+    const keys = form.bulanChoices.map((c) => JSON.stringify(c.value));
+    expect(new Set(keys).size).toBe(keys.length);
+    const twelve = form.bulanChoices.find((c) => c.value.kind === 'columns');
+    if (twelve && twelve.value.kind === 'columns') {
+      expect(twelve.value.columns).toHaveLength(12);
+      expect(twelve.label).toMatch(/^12 kolom bulan \(/);
+    }
+  });
+
   it('does nothing when the open dialog is cancelled', async () => {
     const { backend, form } = setup();
     expect(await form.chooseFile()).toBe(false);
