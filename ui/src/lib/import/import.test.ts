@@ -35,7 +35,7 @@ describe('import dialog', () => {
     // Starts A–I; the guessed F–Q is one of them and is listed once, first.
     expect(kinds.filter((k) => k === 'columns')).toHaveLength(9);
     expect(kinds.filter((k) => k === 'quarters')).toHaveLength(17);
-    expect(form.bulanChoices[0].label).toBe('12 kolom bulan (F–Q)');
+    expect(form.bulanChoices[0]?.label).toBe('12 kolom bulan (F–Q)');
     const keys = form.bulanChoices.map((c) => JSON.stringify(c.value));
     expect(new Set(keys).size).toBe(keys.length);
     const twelve = form.bulanChoices.find((c) => c.value.kind === 'columns');
