@@ -3,6 +3,8 @@
 // the months, and undo the import as one step.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, Machine, answerFileDialog, cli } from './driver.mjs';
 
@@ -150,4 +152,55 @@ test('the new-plan dialog offers the same import', async () => {
     await app.clickButton('Batal');
     await app.see('Berkas terakhir');
   });
+});
+
+/** Close the native file dialog titled `title` with Escape, as a user who cancels it. */
+async function cancelFileDialog(title) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const id = execFileSync('xdotool', ['search', '--onlyvisible', '--name', title], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')[0];
+      await new Promise((r) => setTimeout(r, 1200));
+      execFileSync('xdotool', ['windowfocus', '--sync', id]);
+      execFileSync('xdotool', ['key', 'Escape']);
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`no file dialog "${title}": ${e.message}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+test('imports a table pasted from Word into the open plan', async () => {
+  const plan = join(machine.dirs.files, 'tempel.renjarb');
+  cli('new', plan, '--empty', '--tahun', '2024');
+  const table = readFileSync(join(FIXTURES, 'import', 'tempel-word.txt'), 'utf8');
+  await machine.with([plan], async (app) => {
+    await app.see('Ringkasan');
+    await app.clickButton('Impor dari Excel/CSV…');
+    await cancelFileDialog('Pilih tabel rencana aksi');
+    await app.clickButton('Tempel tabel');
+    // What Ctrl+V does: the clipboard's text lands in the box in one input event.
+    await app.js(
+      `const box = document.querySelector('textarea[aria-label="Tabel yang ditempel"]');
+       box.value = arguments[0];
+       box.dispatchEvent(new Event('input', { bubbles: true }));`,
+      table,
+    );
+    await app.clickButton('Baca tabel');
+    await app.waitFor(
+      async () => (await counts(app))?.includes('4 tahapan'),
+      'the preview of the pasted table',
+    );
+    await app.screenshot('07-pasted');
+    await app.clickButton('Impor');
+    await app.clickButton('Rencana aksi');
+    await app.waitFor(async () => (await tahapan(app)).length === 4, 'the pasted tahapan');
+  });
+  const info = JSON.parse(cli('info', plan, '--json'));
+  assert.deepEqual([info.kegiatan, info.tahapan], [2, 4]);
 });
