@@ -56,6 +56,11 @@ mod tests {
         export(crate::import::Mapping::export_all(&cfg));
         export(crate::import::Preview::export_all(&cfg));
         export(crate::import::ImportView::export_all(&cfg));
+        export(crate::merge::MergePreview::export_all(&cfg));
+        export(crate::merge::MergeChoices::export_all(&cfg));
+        export(crate::merge::MergeResult::export_all(&cfg));
+        export(crate::merge::MergeRecord::export_all(&cfg));
+        export(crate::merge::MergeProgress::export_all(&cfg));
         std::fs::write(dir.join("labels.ts"), crate::labels::typescript()).expect("write labels");
     }
 

@@ -69,6 +69,11 @@ const TANGGAL: usize = 10;
 const KODE: usize = 64;
 /// The longest MIME type `mime_for` gives is 73 characters.
 const MIME: usize = 127;
+/// A row version: 32 hex digits, or `v0:<time>:<uuid>` for rows older than versions (65).
+const VERSION: usize = 128;
+/// A row's fields at an earlier version, as JSON: the plan row, the largest, holds two
+/// 20,000-character notes beside its identity; escaping can double a text.
+const ROW_DATA: usize = 200_000;
 
 /// Every TEXT column of the schema, `(table, column, most characters)`. A unit test holds it
 /// to the schema: a new TEXT column must be added here.
@@ -140,6 +145,28 @@ pub(crate) const TEXT_LIMITS: &[(&str, &str, usize)] = &[
     ("bukti_berkas", "modified_at", KODE),
     ("logo", "mime", KODE),
     ("logo", "modified_at", KODE),
+    ("plan", "version", VERSION),
+    ("program", "version", VERSION),
+    ("outcome", "version", VERSION),
+    ("kegiatan", "version", VERSION),
+    ("output", "version", VERSION),
+    ("tahapan", "version", VERSION),
+    ("anggota", "version", VERSION),
+    ("realisasi", "version", VERSION),
+    ("bukti", "version", VERSION),
+    ("bukti_berkas", "version", VERSION),
+    ("logo", "version", VERSION),
+    ("row_version", "key", KODE),
+    ("row_version", "version", VERSION),
+    ("row_version", "data", ROW_DATA),
+    ("tombstone", "key", KODE),
+    ("tombstone", "tbl", KODE),
+    ("tombstone", "version", VERSION),
+    ("tombstone", "deleted_at", KODE),
+    ("merge_log", "merged_at", KODE),
+    ("merge_log", "file_name", MAX_NAMA_BERKAS),
+    ("merge_log", "plan_uuid", KODE),
+    ("merge_log", "source_modified_at", KODE),
 ];
 
 /// The limit of a TEXT column, from [`TEXT_LIMITS`].

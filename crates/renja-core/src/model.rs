@@ -293,6 +293,8 @@ pub struct DumpTahapan {
     pub kriteria: String,
     pub penanggung_jawab: String,
     pub modified_at: String,
+    /// The row's version (see `crate::merge`); empty for rows never changed since schema 6.
+    pub version: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -300,6 +302,8 @@ pub struct DumpOutput {
     pub uuid: String,
     pub nama: String,
     pub modified_at: String,
+    /// The row's version (see `crate::merge`); empty for rows never changed since schema 6.
+    pub version: String,
     pub tahapan: Vec<DumpTahapan>,
 }
 
@@ -308,6 +312,8 @@ pub struct DumpKegiatan {
     pub uuid: String,
     pub nama: String,
     pub modified_at: String,
+    /// The row's version (see `crate::merge`); empty for rows never changed since schema 6.
+    pub version: String,
     pub outputs: Vec<DumpOutput>,
 }
 
@@ -316,6 +322,8 @@ pub struct DumpOutcome {
     pub uuid: String,
     pub nama: String,
     pub modified_at: String,
+    /// The row's version (see `crate::merge`); empty for rows never changed since schema 6.
+    pub version: String,
     pub kegiatan: Vec<DumpKegiatan>,
 }
 
@@ -325,6 +333,8 @@ pub struct DumpProgram {
     pub nomor: u32,
     pub nama: String,
     pub modified_at: String,
+    /// The row's version (see `crate::merge`); empty for rows never changed since schema 6.
+    pub version: String,
     pub outcomes: Vec<DumpOutcome>,
 }
 
@@ -336,7 +346,87 @@ pub struct PlanDump {
     pub uuid: String,
     pub created_at: String,
     pub modified_at: String,
+    /// The version of the plan row (identity and yearly notes).
+    pub version: String,
     pub identity: PlanIdentity,
+    pub catatan_tahunan: CatatanTahunan,
+    pub logo: Option<DumpLogo>,
     pub programs: Vec<DumpProgram>,
-    pub anggota: Vec<Anggota>,
+    pub anggota: Vec<DumpAnggota>,
+    /// Every realisasi, by tahapan uuid and month.
+    pub realisasi: Vec<DumpRealisasi>,
+    /// Every piece of evidence with its files (metadata and SHA-256, not the bytes).
+    pub bukti: Vec<DumpBukti>,
+    /// Rows deleted, kept so a merge does not bring them back (see `crate::merge`).
+    pub deleted: Vec<DumpDeleted>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpLogo {
+    pub sha256: String,
+    pub mime: String,
+    pub bytes: u64,
+    pub modified_at: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpAnggota {
+    pub uuid: String,
+    pub nama: String,
+    pub nip: String,
+    pub jabatan: String,
+    pub peran: Peran,
+    pub pokja: String,
+    pub modified_at: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpRealisasi {
+    pub tahapan: String,
+    pub bulan: u8,
+    pub status: String,
+    pub persen: u8,
+    pub catatan: String,
+    pub kendala: String,
+    pub tindak_lanjut: String,
+    pub modified_at: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpBukti {
+    pub uuid: String,
+    pub tahapan: String,
+    pub judul: String,
+    pub jenis: String,
+    pub nomor: String,
+    pub tanggal: String,
+    pub keterangan: String,
+    /// Month numbers 1–12 the evidence supports.
+    pub bulan: Vec<u8>,
+    pub created_at: String,
+    pub modified_at: String,
+    pub version: String,
+    pub berkas: Vec<DumpBerkas>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpBerkas {
+    pub uuid: String,
+    pub nama: String,
+    pub mime: String,
+    pub sha256: String,
+    pub size: u64,
+    pub modified_at: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpDeleted {
+    pub key: String,
+    pub table: String,
+    pub version: String,
+    pub deleted_at: String,
 }

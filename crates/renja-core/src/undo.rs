@@ -21,10 +21,11 @@ use crate::model::Level;
 use crate::storage::{self, Read, Write};
 
 /// Whether changes to `table` are undoable: every table of the plan but `berkas`, whose rows
-/// (file contents) never change and are only dropped when nothing refers to them; logging
-/// their inverses would copy whole files into memory.
+/// (file contents) never change and are only dropped when nothing refers to them (logging
+/// their inverses would copy whole files into memory), and the row versions and deletion
+/// markers, which only grow: an undo is itself a new version (see `crate::merge`).
 fn undoable(table: &str) -> bool {
-    table != "berkas"
+    !matches!(table, "berkas" | "row_version" | "tombstone")
 }
 
 /// How many steps are kept; older ones are forgotten.
@@ -183,6 +184,7 @@ pub(crate) enum Op {
     RemoveLogo,
     CatatanTahunan,
     Import,
+    Merge,
 }
 
 impl Op {
@@ -211,6 +213,7 @@ impl Op {
             Op::RemoveLogo => "Hapus logo kop".into(),
             Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
             Op::Import => "Impor rencana aksi".into(),
+            Op::Merge => "Gabungkan berkas rekan".into(),
         }
     }
 }

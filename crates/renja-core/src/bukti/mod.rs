@@ -88,7 +88,7 @@ impl Jenis {
         }
     }
 
-    fn from_code(code: &str) -> Jenis {
+    pub(crate) fn from_code(code: &str) -> Jenis {
         Jenis::ALL
             .into_iter()
             .find(|j| j.code() == code)

@@ -24,6 +24,7 @@ mod edit;
 mod grid;
 mod import;
 mod kop;
+mod merge;
 mod realisasi;
 mod report;
 mod team;
@@ -246,9 +247,15 @@ impl Plan {
             uuid,
             created_at,
             modified_at,
+            version: storage::dump::plan_version(&self.conn)?,
             identity: self.identity()?,
+            catatan_tahunan: self.catatan_tahunan()?,
+            logo: storage::dump::logo(&self.conn)?,
             programs: storage::tree::load_dump(&self.conn)?,
-            anggota: storage::team::list(&self.conn)?,
+            anggota: storage::dump::anggota(&self.conn)?,
+            realisasi: storage::dump::realisasi(&self.conn)?,
+            bukti: storage::dump::bukti(&self.conn)?,
+            deleted: storage::dump::deleted(&self.conn)?,
         })
     }
 

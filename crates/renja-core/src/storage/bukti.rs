@@ -156,7 +156,7 @@ pub(crate) fn list(db: &Read, tahapan: Option<TahapanId>) -> Result<Vec<BuktiRow
         "SELECT id, uuid, tahapan_id, judul, jenis, nomor, tanggal, keterangan, bulan,
                 created_at, modified_at
          FROM bukti WHERE ?1 IS NULL OR tahapan_id = ?1
-         ORDER BY tanggal DESC, id",
+         ORDER BY tanggal DESC, uuid",
     )?;
     let rows = stmt.query_map([tahapan], bukti_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -169,7 +169,7 @@ pub(crate) fn files(db: &Read, bukti: BuktiId) -> Result<Vec<FileRow>> {
     let mut stmt = db.prepare_cached(
         "SELECT bb.id, bb.nama, bb.mime, b.size, b.sha256
          FROM bukti_berkas bb JOIN berkas b ON b.id = bb.berkas_id
-         WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.id",
+         WHERE bb.bukti_id = ?1 ORDER BY bb.position, bb.uuid",
     )?;
     let rows = stmt.query_map([bukti], |r| {
         Ok(FileRow {

@@ -4,6 +4,7 @@
 
 pub(crate) mod berkas;
 pub(crate) mod bukti;
+pub(crate) mod dump;
 pub(crate) mod identity;
 pub(crate) mod logo;
 mod position;
@@ -12,6 +13,7 @@ pub(crate) mod team;
 pub(crate) mod tree;
 pub(crate) mod undo;
 pub(crate) mod verify;
+pub(crate) mod versions;
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -36,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_realisasi_bukti.sql"),
     include_str!("migrations/0004_laporan.sql"),
     include_str!("migrations/0005_pangkat.sql"),
+    include_str!("migrations/0006_versions.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -54,6 +57,9 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("bukti", 3),
     ("bukti_berkas", 3),
     ("logo", 4),
+    ("row_version", 6),
+    ("tombstone", 6),
+    ("merge_log", 6),
 ];
 /// Begin a write transaction the way every writer of a plan must: `IMMEDIATE` (the write lock
 /// at once, so a busy file fails before anything is done), with page 1 journaled first by

@@ -1,5 +1,5 @@
 //! Order among siblings: every tree level and the team keep a `position` column, and rows are
-//! listed `ORDER BY position, id`. Appending, listing and moving a row are written here once
+//! listed `ORDER BY position, uuid` (the uuid orders ties the same way in every copy). Appending, listing and moving a row are written here once
 //! for all of them.
 //!
 //! Positions are not renumbered when a row is deleted, so they may have gaps (and files made
@@ -60,7 +60,7 @@ pub(crate) fn next(db: &Read, list: Siblings) -> Result<i64> {
 pub(crate) fn ids(db: &Read, list: Siblings) -> Result<Vec<i64>> {
     let (filter, parent) = list.filter();
     let sql = format!(
-        "SELECT id FROM {} WHERE {filter} ORDER BY position, id",
+        "SELECT id FROM {} WHERE {filter} ORDER BY position, uuid",
         list.table
     );
     let mut stmt = db.prepare_cached(&sql)?;

@@ -27,6 +27,17 @@ pub(crate) struct NewRealisasi<'a> {
     pub tindak_lanjut: &'a str,
 }
 
+/// The uuid of the realisasi of `tahapan` in `bulan`: made from the tahapan's uuid and the
+/// month, so two copies that record the same month give the record the same key and a merge
+/// sees one record changed twice, not two records.
+fn key(db: &Read, tahapan: TahapanId, bulan: impl std::fmt::Display) -> Result<String> {
+    const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x5c1e_3d8a_2b7f_4e61_9a0d_7f3b_c2e4_1a90);
+    let tahapan: String = db
+        .prepare_cached("SELECT uuid FROM tahapan WHERE id = ?1")?
+        .query_row([tahapan], |r| r.get(0))?;
+    Ok(uuid::Uuid::new_v5(&NAMESPACE, format!("{tahapan}/{bulan}").as_bytes()).to_string())
+}
+
 pub(crate) fn get(db: &Read, tahapan: TahapanId, bulan: u8) -> Result<Option<RealisasiRow>> {
     Ok(db
         .prepare_cached(
@@ -68,7 +79,7 @@ pub(crate) fn put(
             OR tindak_lanjut <> excluded.tindak_lanjut",
     )?
     .execute(params![
-        super::new_uuid(),
+        key(tx, tahapan, bulan)?,
         tahapan,
         bulan,
         r.status,
@@ -106,7 +117,7 @@ pub(crate) fn insert_selesai_if_absent(
         "INSERT OR IGNORE INTO realisasi (uuid, tahapan_id, bulan, status, persen, modified_at)
          VALUES (?1, ?2, ?3, 'selesai', 100, ?4)",
     )?
-    .execute(params![super::new_uuid(), tahapan, bulan, now])?;
+    .execute(params![key(tx, tahapan, bulan)?, tahapan, bulan, now])?;
     Ok(())
 }
 

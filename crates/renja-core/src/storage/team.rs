@@ -23,7 +23,7 @@ pub(crate) struct AnggotaRow<'a> {
 pub(crate) fn list(db: &Read) -> Result<Vec<Anggota>> {
     let mut stmt = db.prepare_cached(
         "SELECT id, uuid, nama, nip, jabatan, peran, pokja, modified_at
-         FROM anggota ORDER BY position, id",
+         FROM anggota ORDER BY position, uuid",
     )?;
     let rows = stmt.query_map([], |r| {
         let code: String = r.get(5)?;

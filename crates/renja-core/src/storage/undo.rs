@@ -26,7 +26,10 @@ fn columns(db: &Read, table: &str) -> Result<Vec<String>> {
 /// The triggers of one table: each insert, update and delete logs the statement that reverses
 /// it, its values quoted by SQLite itself (`quote()`). Table and column names come from our
 /// own schema.
-fn triggers_sql(table: &str, cols: &[String]) -> String {
+/// Each also keeps the row versions merging needs (`storage::versions`), in the same trigger
+/// so the two always run in the same order.
+fn triggers_sql(table: &str, cols: &[String], versions: &(String, String, String)) -> String {
+    let (on_insert, on_update, on_delete) = versions;
     let set = cols
         .iter()
         .filter(|c| *c != "id")
@@ -43,16 +46,19 @@ fn triggers_sql(table: &str, cols: &[String]) -> String {
         "CREATE TEMP TRIGGER undo_{table}_insert AFTER INSERT ON main.{table} BEGIN
            INSERT INTO undo_log (tbl, row, sql)
            VALUES ('{table}', NEW.id, 'DELETE FROM main.{table} WHERE id = ' || NEW.id);
+           {on_insert}
          END;
          CREATE TEMP TRIGGER undo_{table}_update AFTER UPDATE ON main.{table} BEGIN
            INSERT INTO undo_log (tbl, row, sql)
            VALUES ('{table}', OLD.id,
                    'UPDATE main.{table} SET ' || {set} || ' WHERE id = ' || OLD.id);
+           {on_update}
          END;
          CREATE TEMP TRIGGER undo_{table}_delete BEFORE DELETE ON main.{table} BEGIN
            INSERT INTO undo_log (tbl, row, sql)
            VALUES ('{table}', OLD.id,
                    'INSERT INTO main.{table} ({names}) VALUES (' || {values} || ')');
+           {on_delete}
          END;"
     )
 }
@@ -67,7 +73,8 @@ pub(crate) fn install<'a>(db: &Read, tables: impl IntoIterator<Item = &'a str>) 
             sql TEXT NOT NULL);",
     );
     for table in tables {
-        sql.push_str(&triggers_sql(table, &columns(db, table)?));
+        let versions = super::versions::trigger_sql(db, table)?;
+        sql.push_str(&triggers_sql(table, &columns(db, table)?, &versions));
     }
     db.execute_batch(&sql)?;
     Ok(())
@@ -115,10 +122,11 @@ pub(crate) fn run(tx: &Write<'_>, entry: &Entry) -> Result<()> {
     Ok(())
 }
 
-/// Stamp `modified_at` of row `row` of `table`. A name that is not one of the plan's tables
-/// is ignored: it came out of the log, and only our own names go into SQL text.
+/// Stamp `modified_at` of row `row` of `table`. A name that is not one of the plan's merged
+/// tables is ignored: it came out of the log, and only our own names go into SQL text.
 pub(crate) fn touch(tx: &Write<'_>, table: &str, row: i64, now: &str) -> Result<()> {
-    let Some((table, _)) = super::TABLES.iter().find(|(t, _)| *t == table) else {
+    // Only the merged tables: they are the ones with `modified_at` (and all have it).
+    let Some(table) = super::versions::replicated(table).map(|r| r.table) else {
         return Ok(());
     };
     tx.prepare_cached(&format!(

@@ -120,7 +120,10 @@ fn check_text(table: &str, column: &str, id: i64, bytes: &[u8]) -> Result<(), Pr
     let bad = |what: &str| Problem::Data(format!("{}: {what}", at(table, id)));
     let ok = match column {
         "uuid" => is_uuid(text),
-        "created_at" | "modified_at" => is_stamp(text),
+        "created_at" | "modified_at" | "deleted_at" | "merged_at" | "source_modified_at" => {
+            is_stamp(text)
+        }
+        "plan_uuid" => is_uuid(text),
         "tanggal_keputusan" | "tanggal" => is_date_or_empty(text),
         "sha256" => is_sha256(text),
         _ => true,

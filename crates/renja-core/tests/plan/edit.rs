@@ -27,7 +27,11 @@ fn content(plan: &Plan) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(map) => {
+                // Stamps and the merge bookkeeping (row versions, deletion markers) change
+                // with every edit, undo and redo by design: they are not content.
                 map.remove("modified_at");
+                map.remove("version");
+                map.remove("deleted");
                 map.values_mut().for_each(strip);
             }
             Value::Array(items) => items.iter_mut().for_each(strip),

@@ -40,7 +40,7 @@ pub(crate) fn program_summaries(db: &Read) -> Result<Vec<ProgramSummary>> {
             (SELECT count(*) FROM tahapan t JOIN output u ON t.output_id = u.id
                 JOIN kegiatan k ON u.kegiatan_id = k.id JOIN outcome o ON k.outcome_id = o.id
                 WHERE o.program_id = p.id)
-         FROM program p ORDER BY p.position, p.id",
+         FROM program p ORDER BY p.position, p.uuid",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(ProgramSummary {
@@ -60,18 +60,25 @@ pub(crate) fn program_summaries(db: &Read) -> Result<Vec<ProgramSummary>> {
     Ok(out)
 }
 
-/// One row of a tree level: (id, parent id, uuid, nama, modified_at).
-type LevelRow = (i64, i64, String, String, String);
+/// One row of a tree level: (id, parent id, uuid, nama, modified_at, version).
+type LevelRow = (i64, i64, String, String, String, String);
 
 /// Rows of one tree level, in order.
 fn level(db: &Read, table: &str, parent_column: &str) -> Result<Vec<LevelRow>> {
     let sql = format!(
-        "SELECT id, {parent_column}, uuid, nama, modified_at FROM {table}
-         ORDER BY {parent_column}, position, id"
+        "SELECT id, {parent_column}, uuid, nama, modified_at, version FROM {table}
+         ORDER BY {parent_column}, position, uuid"
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -88,8 +95,8 @@ fn by_parent<T>(rows: impl IntoIterator<Item = (i64, T)>) -> HashMap<i64, Vec<T>
 /// The whole tree, nested, for `renja dump`.
 pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
     let mut stmt = db.prepare_cached(
-        "SELECT output_id, uuid, nama, bulan, kriteria, penanggung_jawab, modified_at
-         FROM tahapan ORDER BY output_id, position, id",
+        "SELECT output_id, uuid, nama, bulan, kriteria, penanggung_jawab, modified_at, version
+         FROM tahapan ORDER BY output_id, position, uuid",
     )?;
     let tahapan = stmt.query_map([], |r| {
         let mask: u16 = r.get(3)?;
@@ -102,13 +109,14 @@ pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
                 kriteria: r.get(4)?,
                 penanggung_jawab: r.get(5)?,
                 modified_at: r.get(6)?,
+                version: r.get(7)?,
             },
         ))
     })?;
     let mut tahapan = by_parent(tahapan.collect::<rusqlite::Result<Vec<_>>>()?);
 
     let mut outputs = by_parent(level(db, "output", "kegiatan_id")?.into_iter().map(
-        |(id, parent, uuid, nama, modified_at)| {
+        |(id, parent, uuid, nama, modified_at, version)| {
             let tahapan = tahapan.remove(&id).unwrap_or_default();
             (
                 parent,
@@ -116,13 +124,14 @@ pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
                     uuid,
                     nama,
                     modified_at,
+                    version,
                     tahapan,
                 },
             )
         },
     ));
     let mut kegiatan = by_parent(level(db, "kegiatan", "outcome_id")?.into_iter().map(
-        |(id, parent, uuid, nama, modified_at)| {
+        |(id, parent, uuid, nama, modified_at, version)| {
             let outputs = outputs.remove(&id).unwrap_or_default();
             (
                 parent,
@@ -130,13 +139,14 @@ pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
                     uuid,
                     nama,
                     modified_at,
+                    version,
                     outputs,
                 },
             )
         },
     ));
     let mut outcomes = by_parent(level(db, "outcome", "program_id")?.into_iter().map(
-        |(id, parent, uuid, nama, modified_at)| {
+        |(id, parent, uuid, nama, modified_at, version)| {
             let kegiatan = kegiatan.remove(&id).unwrap_or_default();
             (
                 parent,
@@ -144,24 +154,33 @@ pub(crate) fn load_dump(db: &Read) -> Result<Vec<DumpProgram>> {
                     uuid,
                     nama,
                     modified_at,
+                    version,
                     kegiatan,
                 },
             )
         },
     ));
-    let mut stmt =
-        db.prepare_cached("SELECT id, uuid, nama, modified_at FROM program ORDER BY position, id")?;
+    let mut stmt = db.prepare_cached(
+        "SELECT id, uuid, nama, modified_at, version FROM program ORDER BY position, uuid",
+    )?;
     let programs = stmt.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+        ))
     })?;
     let mut out = Vec::new();
     for (i, row) in programs.enumerate() {
-        let (id, uuid, nama, modified_at) = row?;
+        let (id, uuid, nama, modified_at, version) = row?;
         out.push(DumpProgram {
             uuid,
             nomor: i as u32 + 1,
             nama,
             modified_at,
+            version,
             outcomes: outcomes.remove(&id).unwrap_or_default(),
         });
     }

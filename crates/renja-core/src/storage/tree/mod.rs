@@ -247,7 +247,7 @@ pub(crate) fn nodes(db: &Read, level: Level) -> Result<Vec<Node>> {
         "0, '', ''"
     };
     let sql = format!(
-        "SELECT id, {parent}, nama, {extra} FROM {} ORDER BY {parent} + 0, position, id",
+        "SELECT id, {parent}, nama, {extra} FROM {} ORDER BY {parent} + 0, position, uuid",
         level.table()
     );
     let mut stmt = db.prepare_cached(&sql)?;
