@@ -56,6 +56,7 @@ mod tests {
         export(crate::import::Mapping::export_all(&cfg));
         export(crate::import::Preview::export_all(&cfg));
         export(crate::import::ImportView::export_all(&cfg));
+        export(crate::ringkasan::Ringkasan::export_all(&cfg));
         std::fs::write(dir.join("labels.ts"), crate::labels::typescript()).expect("write labels");
     }
 

@@ -26,6 +26,7 @@ mod import;
 mod kop;
 mod realisasi;
 mod report;
+mod ringkasan;
 mod team;
 mod transact;
 
