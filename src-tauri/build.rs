@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "choose_paket_path",
     "export_paket",
     "open_folder",
+    "ringkasan",
     "choose_logo_file",
     "logo_image",
 ];

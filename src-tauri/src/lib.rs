@@ -65,6 +65,7 @@ pub fn run() {
             commands::report::open_folder,
             commands::report::choose_logo_file,
             commands::report::logo_image,
+            commands::ringkasan::ringkasan,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

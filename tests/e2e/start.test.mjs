@@ -43,10 +43,12 @@ test('creates a plan from the template and shows its 8 programs', async () => {
     await app.screenshot('02-new-plan-dialog');
     await app.clickButton('Buat rencana');
     await app.one('//h2[normalize-space(.)="Program area perubahan"]', 'the plan screen');
-    await app.waitFor(async () => (await app.findAllX('//table/tbody/tr')).length > 0, 'rows');
+    // The counts of the plan's rows, under the Ringkasan dashboard.
+    const programs = '//section[@aria-labelledby="programs-title"]//table';
+    await app.waitFor(async () => (await app.findAllX(`${programs}/tbody/tr`)).length > 0, 'rows');
 
-    assert.deepEqual(await app.table('//table/tbody/tr'), PROGRAMS);
-    assert.deepEqual(await app.table('//table/tfoot/tr'), [
+    assert.deepEqual(await app.table(`${programs}/tbody/tr`), PROGRAMS);
+    assert.deepEqual(await app.table(`${programs}/tfoot/tr`), [
       ['', 'Jumlah (8 program)', '19', '45', '59', '106'],
     ]);
     assert.equal(await app.value('Tahun rencana'), '2026');

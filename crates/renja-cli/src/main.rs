@@ -74,17 +74,22 @@ enum Command {
         /// Size of each evidence file in bytes (at most 300 MB; at most 20 GB in total).
         #[arg(long, default_value_t = 200_000)]
         evidence_bytes: u64,
+        /// Record realisasi up to this month (1–12): most scheduled months done, some done
+        /// late, some in progress, not carried out or not recorded.
+        #[arg(long, value_name = "BULAN")]
+        realisasi: Option<String>,
     },
-    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan or bukti. The format (PDF or
-    /// XLSX) follows the extension of OUT. The plan is only read.
+    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan, bukti or ringkasan. The
+    /// format (PDF or XLSX; ringkasan: PDF only) follows the extension of OUT. The plan is
+    /// only read.
     Report {
-        /// rencana-aksi, bulanan, triwulan, tahunan or bukti.
+        /// rencana-aksi, bulanan, triwulan, tahunan, bukti or ringkasan.
         kind: String,
         file: PathBuf,
         /// The report file to write (.pdf or .xlsx).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
-        /// Month 1–12 (required for bulanan).
+        /// Month 1–12 (required for bulanan; for ringkasan, default the current month).
         #[arg(long)]
         bulan: Option<String>,
         /// Quarter 1–4 (required for triwulan).
@@ -316,22 +321,35 @@ fn run(cli: Cli) -> Result<(), Error> {
             force,
             evidence,
             evidence_bytes,
+            realisasi,
         } => {
             use chrono::Datelike;
+            let realisasi = bulan(realisasi.as_deref())?;
+            if realisasi.is_some_and(|b| !(1..=12).contains(&b)) {
+                return Err(Error::Invalid {
+                    field: "realisasi",
+                    reason: "Bulan realisasi harus berupa angka 1 (Januari) sampai 12 (Desember)."
+                        .to_owned(),
+                });
+            }
             let spec = GenerateSpec {
                 tahapan,
                 tahun: tahun.unwrap_or_else(|| chrono::Local::now().year()),
                 seed,
                 evidence,
                 evidence_bytes,
+                realisasi: realisasi.unwrap_or(0),
             };
             let plan = generate::generate(&file, &spec, force, Arc::new(SystemClock))?;
             let t = plan.info()?.counts;
-            let bukti = if evidence == 0 {
+            let mut bukti = if evidence == 0 {
                 String::new()
             } else {
                 format!(", {evidence} bukti dukung @ {evidence_bytes} byte")
             };
+            if let Some(b) = realisasi {
+                bukti.push_str(&format!(", realisasi s.d. bulan {b}"));
+            }
             out(&format!(
                 "Rencana sintetis dibuat: {} ({} program, {} outcome, {} kegiatan, {} output, \
                  {} tahapan{bukti})",

@@ -148,6 +148,7 @@ fn child(job: &str) {
                 seed: 7,
                 evidence: 5000,
                 evidence_bytes: 200_000,
+                realisasi: 0,
             };
             let before = status_bytes("VmHWM");
             let t = Instant::now();

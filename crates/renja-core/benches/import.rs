@@ -29,6 +29,7 @@ fn main() {
         seed: 3,
         evidence: 0,
         evidence_bytes: 0,
+        realisasi: 0,
     };
     let plan = generate(
         &dir.path().join("p.renjarb"),

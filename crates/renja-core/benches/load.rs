@@ -27,6 +27,7 @@ fn main() {
             seed: 7,
             evidence: 0,
             evidence_bytes: 0,
+            realisasi: 0,
         };
         generate(&path, &spec, true, Arc::new(SystemClock))
             .expect("generate")

@@ -103,6 +103,7 @@ fn main() {
         seed: 11,
         evidence: if quick { 500 } else { 5000 },
         evidence_bytes: 200_000,
+        realisasi: 0,
     };
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = dir.path().join("besar.renjarb");

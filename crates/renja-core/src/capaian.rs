@@ -73,6 +73,18 @@ impl Hitung {
     pub fn rasio(self) -> Option<f64> {
         (self.target > 0).then(|| f64::from(self.selesai) / f64::from(self.target))
     }
+
+    /// "75,0%", or "–" when there was no target: how every report and the Ringkasan word a
+    /// capaian. Halves round up, as Excel shows the same capaian stored as a number in the
+    /// XLSX ("6,3%" for 1 of 16, where `{:.1}` would round to even and print "6,2%").
+    pub fn persen(self) -> String {
+        if self.target == 0 {
+            return "–".into();
+        }
+        let (selesai, target) = (u64::from(self.selesai), u64::from(self.target));
+        let tenths = (selesai * 2000 + target) / (2 * target);
+        format!("{},{}%", tenths / 10, tenths % 10)
+    }
 }
 
 /// How a tahapan did in a report's period.
@@ -260,8 +272,15 @@ impl CapaianTahapan {
     /// Whether a target done in `periode` lacks evidence, given the months the tahapan's
     /// evidence supports (bit 0 = Januari).
     pub fn tanpa_bukti(&self, periode: &[u8], bukti: u16) -> bool {
+        self.bulan_tanpa_bukti(periode, bukti) != 0
+    }
+
+    /// The months whose targets were done in `periode` without evidence (neither for the
+    /// month nor for the month it was done in), bit 0 = Januari.
+    pub fn bulan_tanpa_bukti(&self, periode: &[u8], bukti: u16) -> u16 {
         self.selesai_dalam(periode)
-            .any(|(m, c)| bukti & (bit(m) | bit(c)) == 0)
+            .filter(|&(m, c)| bukti & (bit(m) | bit(c)) == 0)
+            .fold(0, |mask, (m, _)| mask | bit(m))
     }
 
     /// What the grid shows in month `bulan`: `bukti` pieces of evidence support the month,

@@ -15,9 +15,9 @@
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
 //! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
-//!    `import`, `merge`, `report`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the rules. They never see a
-//!    [`Plan`]: they get a `storage::Read` or `storage::Write` handle and call storage
-//!    functions. `report` only reads.
+//!    `import`, `merge`, `report`, `ringkasan`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the
+//!    rules. They never see a [`Plan`]: they get a `storage::Read` or `storage::Write` handle
+//!    and call storage functions. `report` and `ringkasan` only read.
 //! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
 //!    file safely, pragmas, locks, whole-file copies, atomic writes). Only these two touch SQLite.
 //! 5. Leaves: `model`, `ids`, `error`, `clock`, `tanggal`, `limits`, `naming`.
@@ -53,6 +53,7 @@ mod plan;
 pub mod realisasi;
 pub mod recent;
 pub mod report;
+pub mod ringkasan;
 mod session;
 mod storage;
 pub mod tanggal;

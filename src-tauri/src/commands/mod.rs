@@ -10,4 +10,5 @@ pub mod plan;
 mod progress;
 pub mod realisasi;
 pub mod report;
+pub mod ringkasan;
 pub mod start;

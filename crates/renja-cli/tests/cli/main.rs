@@ -8,6 +8,7 @@ mod generate;
 mod import;
 mod lock;
 mod report;
+mod ringkasan;
 
 fn renja(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_renja"))

@@ -33,6 +33,11 @@
 //! month of its evidence and in about half of its other scheduled months. Evidence is written
 //! directly, not as an undoable edit: the generated plan opens with nothing to undo.
 //!
+//! Realisasi. With [`GenerateSpec::realisasi`] = N > 0, every scheduled month up to N gets a
+//! record: most done on time, some done late, some in progress, not carried out or not
+//! recorded at all (shares in [`realisasi`]). They are written before the evidence, whose own
+//! "selesai" records then only fill months that have none.
+//!
 //! Randomness comes only from [`GenerateSpec::seed`] (splitmix64): the same spec gives the
 //! same plan, apart from row UUIDs and timestamps.
 
@@ -74,6 +79,9 @@ pub struct GenerateSpec {
     /// The size of each evidence file in bytes, at most [`crate::bukti::MAX_FILE_BYTES`];
     /// `evidence * evidence_bytes` is at most [`MAX_EVIDENCE_TOTAL_BYTES`].
     pub evidence_bytes: u64,
+    /// Realisasi records up to this month (1–12), a seeded share of them done, done late and
+    /// not done (see [`realisasi`]); 0 for none.
+    pub realisasi: u8,
 }
 
 /// Refuse sizes that are typing mistakes rather than benchmarks, before touching the disk.
@@ -117,6 +125,12 @@ fn check_spec(spec: &GenerateSpec) -> Result<()> {
             ),
         ));
     }
+    if spec.realisasi > 12 {
+        return Err(Error::invalid(
+            "realisasi",
+            "Bulan realisasi harus berupa angka 1 (Januari) sampai 12 (Desember).",
+        ));
+    }
     if spec.evidence > 0 && spec.tahapan == 0 {
         return Err(Error::invalid(
             "evidence",
@@ -148,6 +162,7 @@ pub fn generate(
         let tx = storage::begin_write(conn)?;
         identity::put(&tx, &identity, now, false)?;
         let tahapan = fill(&tx, &seed, spec, now)?;
+        realisasi::add_realisasi(&tx, &tahapan, spec, now)?;
         tx.commit()?;
         if spec.evidence > 0 {
             let tx = storage::begin_write(conn)?;
@@ -355,6 +370,7 @@ fn fill(tx: &Write<'_>, seed: &Seed, spec: &GenerateSpec, now: &str) -> Result<V
 pub mod contoh;
 mod evidence;
 mod files;
+mod realisasi;
 mod reference;
 #[cfg(test)]
 mod tests;

@@ -28,6 +28,7 @@ fn spec(tahapan: u32, seed: u64) -> GenerateSpec {
         seed,
         evidence: 0,
         evidence_bytes: 0,
+        realisasi: 0,
     }
 }
 

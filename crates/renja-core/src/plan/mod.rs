@@ -27,6 +27,7 @@ mod kop;
 mod merge;
 mod realisasi;
 mod report;
+mod ringkasan;
 mod team;
 mod transact;
 

@@ -74,6 +74,7 @@ pub enum Isi {
     Monev(super::monev::Monev),
     Tahunan(super::tahunan::Tahunan),
     Bukti(super::daftar_bukti::DaftarBukti),
+    Ringkasan(super::ringkasan::RingkasanCetak),
 }
 
 /// A month's record as reports need it.
@@ -218,8 +219,24 @@ pub(crate) struct Periode {
     pub pendek: String,
 }
 
-fn periode(request: &ReportRequest, tahun: i32) -> Result<Periode> {
+fn periode(request: &ReportRequest, tahun: i32, today: NaiveDate) -> Result<Periode> {
     Ok(match request.kind {
+        ReportKind::Ringkasan => {
+            let b = request
+                .bulan
+                .unwrap_or_else(|| crate::ringkasan::bulan_default(tahun, today));
+            if !(1..=12).contains(&b) {
+                return Err(invalid(
+                    "bulan",
+                    "Pilih bulan ringkasan (Januari sampai Desember).",
+                ));
+            }
+            Periode {
+                bulan: vec![b],
+                teks: format!("s.d. {} {tahun}", nama_bulan(b)),
+                pendek: format!("{} {tahun}", nama_bulan(b)),
+            }
+        }
         ReportKind::Bulanan => {
             let b = request
                 .bulan
@@ -263,7 +280,7 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
     let id = &ctx.identity;
     let today = clock.today();
     let date = tanggal_ttd(request)?;
-    let periode = periode(request, id.tahun)?;
+    let periode = periode(request, id.tahun, today)?;
     let kind = request.kind;
     let mut subjudul = vec![];
     if !id.instansi.is_empty() {
@@ -278,6 +295,7 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         ReportKind::RencanaAksi | ReportKind::Tahunan | ReportKind::Bukti => {
             format!("TAHUN {}", id.tahun)
         }
+        ReportKind::Ringkasan => format!("KEADAAN {}", periode.teks.to_uppercase()),
         _ => format!("PERIODE {}", periode.teks.to_uppercase()),
     });
     if let (Some(_), [p]) = (request.program, ctx.programs.as_slice()) {
@@ -299,6 +317,15 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
             false,
         ),
         ReportKind::Bukti => (Isi::Bukti(super::daftar_bukti::build(&ctx)), true),
+        ReportKind::Ringkasan => (
+            Isi::Ringkasan(super::ringkasan::build(crate::ringkasan::ringkasan(
+                db,
+                today,
+                periode.bulan.first().copied(),
+                request.program,
+            )?)),
+            false,
+        ),
     };
     let mut nama_berkas = match kind {
         ReportKind::RencanaAksi => format!("Rencana Aksi RB {}", id.tahun),
@@ -306,6 +333,7 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         ReportKind::Triwulan => format!("Laporan Monev Triwulan {}", periode.pendek),
         ReportKind::Tahunan => format!("Laporan Monev Tahunan {}", periode.pendek),
         ReportKind::Bukti => format!("Daftar Bukti Dukung {}", id.tahun),
+        ReportKind::Ringkasan => format!("Ringkasan Capaian {}", periode.pendek),
     };
     if let (Some(n), Some(_)) = (request.program, ctx.programs.first()) {
         nama_berkas.push_str(&format!(" - Program {n}"));

@@ -22,6 +22,7 @@ mod pages;
 pub(crate) mod paket;
 mod pdf;
 mod rencana_aksi;
+mod ringkasan;
 mod tahunan;
 mod tanda_tangan;
 mod wrap;
@@ -60,15 +61,18 @@ pub enum ReportKind {
     Tahunan,
     /// Daftar Bukti Dukung.
     Bukti,
+    /// Ringkasan Capaian: the Ringkasan tab on one page (PDF only).
+    Ringkasan,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 5] = [
+    pub const ALL: [ReportKind; 6] = [
         ReportKind::RencanaAksi,
         ReportKind::Bulanan,
         ReportKind::Triwulan,
         ReportKind::Tahunan,
         ReportKind::Bukti,
+        ReportKind::Ringkasan,
     ];
 
     /// The name used on the command line and in file names (`rencana-aksi`, `bulanan`, …).
@@ -79,6 +83,7 @@ impl ReportKind {
             ReportKind::Triwulan => "triwulan",
             ReportKind::Tahunan => "tahunan",
             ReportKind::Bukti => "bukti",
+            ReportKind::Ringkasan => "ringkasan",
         }
     }
 
@@ -94,6 +99,7 @@ impl ReportKind {
             ReportKind::Triwulan => "Laporan Monitoring dan Evaluasi Triwulan",
             ReportKind::Tahunan => "Laporan Monitoring dan Evaluasi Tahunan",
             ReportKind::Bukti => "Daftar Bukti Dukung",
+            ReportKind::Ringkasan => "Ringkasan Capaian Rencana Kerja Reformasi Birokrasi",
         }
     }
 }
@@ -173,7 +179,8 @@ impl ReportFormat {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReportRequest {
     pub kind: ReportKind,
-    /// The month (1–12) of a Laporan Monev Bulanan.
+    /// The month (1–12) of a Laporan Monev Bulanan or a Ringkasan Capaian (today's when
+    /// absent).
     pub bulan: Option<u8>,
     /// The quarter (1–4) of a Laporan Monev Triwulan.
     pub triwulan: Option<u8>,
@@ -214,6 +221,12 @@ pub(crate) fn render(
     request: &ReportRequest,
     format: ReportFormat,
 ) -> Result<Vec<u8>> {
+    if request.kind == ReportKind::Ringkasan && format == ReportFormat::Xlsx {
+        return Err(invalid(
+            "format",
+            "Ringkasan Capaian hanya tersedia sebagai PDF.",
+        ));
+    }
     let data = data::build(db, clock, request)?;
     let logo = kop::logo(db)?;
     match format {

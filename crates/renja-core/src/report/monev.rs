@@ -95,16 +95,9 @@ pub struct MonevProgram {
     pub keterangan: String,
 }
 
-/// "75,0%" or "–" when nothing was scheduled. Halves round up, as Excel shows the same
-/// capaian stored as a number in the XLSX ("6,3%" for 1 of 16, where `{:.1}` would round
-/// to even and print "6,2%").
+/// "75,0%" or "–" when nothing was scheduled ([`Hitung::persen`]).
 pub(super) fn persen(h: Hitung) -> String {
-    if h.target == 0 {
-        return "–".into();
-    }
-    let (selesai, target) = (u64::from(h.selesai), u64::from(h.target));
-    let tenths = (selesai * 2000 + target) / (2 * target);
-    format!("{},{}%", tenths / 10, tenths % 10)
+    h.persen()
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -21,7 +21,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the name they import each other under.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 8] = [
     (
         "common.typ",
         include_str!("../../../../assets/reports/common.typ"),
@@ -50,6 +50,10 @@ const TEMPLATES: [(&str, &str); 7] = [
         "daftar-bukti.typ",
         include_str!("../../../../assets/reports/daftar-bukti.typ"),
     ),
+    (
+        "ringkasan.typ",
+        include_str!("../../../../assets/reports/ringkasan.typ"),
+    ),
 ];
 
 fn template(kind: ReportKind) -> &'static str {
@@ -59,6 +63,7 @@ fn template(kind: ReportKind) -> &'static str {
         ReportKind::Triwulan => "monev-triwulan.typ",
         ReportKind::Tahunan => "monev-tahunan.typ",
         ReportKind::Bukti => "daftar-bukti.typ",
+        ReportKind::Ringkasan => "ringkasan.typ",
     }
 }
 

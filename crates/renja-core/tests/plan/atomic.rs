@@ -168,6 +168,7 @@ fn a_stale_temporary_is_swept_before_a_report_package_or_copy_is_written() {
         seed: 3,
         evidence: 3,
         evidence_bytes: 10_000,
+        realisasi: 0,
     };
     let plan = generate(&path, &spec, false, clock()).expect("generate");
     plan.close().expect("close");
@@ -233,6 +234,7 @@ fn a_package_that_fails_half_way_leaves_the_old_zip_and_no_temporaries() {
         seed: 5,
         evidence: 6,
         evidence_bytes: 3 * 1024 * 1024,
+        realisasi: 0,
     };
     generate(&path, &spec, false, clock())
         .expect("generate")
@@ -277,6 +279,7 @@ fn generate_refused_or_failed_leaves_the_old_plan_byte_identical() {
         seed: 1,
         evidence: 0,
         evidence_bytes: 0,
+        realisasi: 0,
     };
     generate(&path, &spec, false, clock()).expect_err("exists");
     generate(

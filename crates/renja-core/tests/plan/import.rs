@@ -590,6 +590,7 @@ fn a_thousand_tahapan_import_back_to_the_same_plan() {
         seed: 11,
         evidence: 0,
         evidence_bytes: 0,
+        realisasi: 0,
     };
     let plan = generate(&dir.path().join("g.renjarb"), &spec, false, clock()).expect("generate");
     round_trip(&plan, dir.path());

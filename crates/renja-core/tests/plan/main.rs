@@ -30,6 +30,7 @@ mod report;
 mod report_conventions;
 mod report_pages;
 mod report_xlsx;
+mod ringkasan;
 mod save_copy;
 mod session;
 mod team;

@@ -629,6 +629,8 @@ fn generated(dir: &Path, name: &str, tahapan: u32) -> PathBuf {
             seed: 7,
             evidence: 0,
             evidence_bytes: 0,
+            // Realisasi up to June in both copies before they part.
+            realisasi: 6,
         },
         false,
         clock(),

@@ -19,6 +19,7 @@ import type { PaketSummary } from './generated/PaketSummary';
 import type { ImportView } from './generated/ImportView';
 import type { ImportCounts } from './generated/ImportCounts';
 import type { Mapping } from './generated/Mapping';
+import type { Ringkasan } from './generated/Ringkasan';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -43,6 +44,12 @@ export type { ImportView, ImportCounts, Mapping };
 export type { Bulan } from './generated/Bulan';
 export type { Preview } from './generated/Preview';
 export type { GroupNode } from './generated/GroupNode';
+export type { Ringkasan };
+export type { Angka } from './generated/Angka';
+export type { CapaianProgram } from './generated/CapaianProgram';
+export type { CapaianBulan } from './generated/CapaianBulan';
+export type { TahapanRingkas } from './generated/TahapanRingkas';
+export type { BebanPenanggungJawab } from './generated/BebanPenanggungJawab';
 export { BackendError } from './ipc';
 
 /** Everything the screens need from the backend; tests pass a fake with the same shape. */
@@ -108,6 +115,8 @@ export interface Backend {
   ): Promise<PlanOverview>;
   /** The import dialog closed: the shell lets go of the table. */
   importForget(): Promise<void>;
+  /** The Ringkasan at the end of month `bulan` (1–12), or of today's month when null. */
+  ringkasan(bulan: number | null): Promise<Ringkasan>;
 }
 
 export const backend: Backend = {
@@ -165,4 +174,5 @@ export const backend: Backend = {
   createImportedPlan: (path, tahun, sheet, mapping, replace) =>
     call('create_imported_plan', { path, tahun, sheet, mapping, replace }),
   importForget: () => call('import_forget'),
+  ringkasan: (bulan) => call('ringkasan', { bulan }),
 };

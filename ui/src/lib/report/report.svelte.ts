@@ -15,7 +15,7 @@ import { ROMAWI } from '../backend/generated/labels';
 import { BULAN } from '../common/tanggal';
 import { ukuran } from '../bukti/bukti';
 
-/** What can be made on the page: the five reports and the evidence package. */
+/** What can be made on the page: the six reports and the evidence package. */
 export type Pilihan = ReportKind | 'paket';
 
 export const LAPORAN: { value: Pilihan; label: string }[] = [
@@ -24,6 +24,7 @@ export const LAPORAN: { value: Pilihan; label: string }[] = [
   { value: 'triwulan', label: 'Laporan Monev Triwulan' },
   { value: 'tahunan', label: 'Laporan Monev Tahunan' },
   { value: 'bukti', label: 'Daftar Bukti Dukung' },
+  { value: 'ringkasan', label: 'Ringkasan Capaian' },
   { value: 'paket', label: 'Paket Bukti Dukung (ZIP)' },
 ];
 
@@ -127,7 +128,7 @@ export class ReportModel {
   /** Which period the choices ask for: a month (Laporan Monev Bulanan, or a package of one
    * month), a quarter (Triwulan, or a package of one quarter), or none (the whole year). */
   get period(): 'bulan' | 'triwulan' | null {
-    if (this.pilihan === 'bulanan') return 'bulan';
+    if (this.pilihan === 'bulanan' || this.pilihan === 'ringkasan') return 'bulan';
     if (this.pilihan === 'triwulan') return 'triwulan';
     if (this.paket && this.cakupan !== 'tahun') return this.cakupan;
     return null;
@@ -138,7 +139,7 @@ export class ReportModel {
     const kind: ReportKind = this.pilihan === 'paket' ? 'bukti' : this.pilihan;
     return {
       kind,
-      bulan: kind === 'bulanan' ? this.bulan : null,
+      bulan: kind === 'bulanan' || kind === 'ringkasan' ? this.bulan : null,
       triwulan: kind === 'triwulan' ? this.triwulan : null,
       program: this.program,
       kertas: this.kertas,
@@ -155,9 +156,20 @@ export class ReportModel {
     };
   }
 
+  /** Whether the chosen report can be saved as Excel too (the Ringkasan Capaian is a
+   * printed page: PDF only). */
+  get excel(): boolean {
+    return this.pilihan !== 'ringkasan';
+  }
+
+  /** The format the report is saved in: the one chosen, PDF where there is no other. */
+  get saveFormat(): ReportFormat {
+    return this.excel ? this.format : 'pdf';
+  }
+
   /** Changes whenever the preview would show something else. */
   get previewKey(): string {
-    return this.paket ? 'paket' : JSON.stringify([this.request, this.format]);
+    return this.paket ? 'paket' : JSON.stringify([this.request, this.saveFormat]);
   }
 
   /** Render the preview again once the choices have stayed still for a moment. */
@@ -183,7 +195,7 @@ export class ReportModel {
   async refresh(): Promise<void> {
     const turn = ++this.turn;
     const request = this.request;
-    const format = this.format;
+    const format = this.saveFormat;
     this.previewing = true;
     try {
       const [bytes, name] = await Promise.all([
@@ -221,7 +233,7 @@ export class ReportModel {
   async save(): Promise<void> {
     this.begin();
     const request = this.request;
-    const format = this.format;
+    const format = this.saveFormat;
     try {
       const dest = await this.backend.chooseReportPath(request, format);
       if (!dest) return;

@@ -289,3 +289,19 @@ describe('CatatanForm', () => {
     expect(stored).toHaveLength(3);
   });
 });
+
+describe('Ringkasan Capaian', () => {
+  it('asks for the chosen month, as PDF only', async () => {
+    const backend = new FakeBackend();
+    const model = new ReportModel(backend, 2026, MAY_2026);
+    model.pilihan = 'ringkasan';
+    model.format = 'xlsx';
+    expect(model.period).toBe('bulan');
+    expect(model.excel).toBe(false);
+    expect(model.saveFormat).toBe('pdf');
+    expect(model.request).toMatchObject({ kind: 'ringkasan', bulan: 5, triwulan: null });
+    backend.dialogAnswer = '/dok/ringkasan.pdf';
+    await model.save();
+    expect(backend.calls).toContain('chooseReportPath ringkasan pdf');
+  });
+});

@@ -14,6 +14,7 @@ import type {
   ReportRequest,
   ImportView,
   Mapping,
+  Ringkasan,
 } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 
@@ -155,6 +156,80 @@ export function importView(sheet: string, m: Mapping): ImportView {
 
 export function badFile(message: string): BackendError {
   return new BackendError({ kind: 'badFile', message, field: null });
+}
+
+/** A Ringkasan of month `bulan` of 2026: two programs, one late tahapan, one done without
+ * evidence, one due next month. */
+export function ringkasan(bulan: number, over: Partial<Ringkasan> = {}): Ringkasan {
+  const angka = (selesai: number, target: number) => ({
+    selesai,
+    target,
+    persen: target ? `${((selesai * 100) / target).toFixed(1).replace('.', ',')}%` : '–',
+  });
+  const item = (id: number, nama: string, bulan: string) => ({
+    id,
+    program: 1,
+    kegiatan: 'Kegiatan satu',
+    nama,
+    penanggung_jawab: 'Pokja Manajemen Perubahan',
+    bulan,
+  });
+  return {
+    tahun: 2026,
+    bulan,
+    periode: `Bulan ${bulan} 2026`,
+    sampai: `s.d. bulan ${bulan} 2026`,
+    program: [
+      {
+        id: 11,
+        nomor: 1,
+        nama: 'Manajemen Perubahan',
+        tahapan: 3,
+        bulan: angka(1, 2),
+        kumulatif: angka(3, 4),
+        tahunan: angka(3, 8),
+      },
+      {
+        id: 12,
+        nomor: 2,
+        nama: 'Penataan Tata Laksana',
+        tahapan: 1,
+        bulan: angka(0, 0),
+        kumulatif: angka(0, 0),
+        tahunan: angka(0, 2),
+      },
+    ],
+    jumlah: {
+      id: 0,
+      nomor: 0,
+      nama: 'Seluruh rencana',
+      tahapan: 4,
+      bulan: angka(1, 2),
+      kumulatif: angka(3, 4),
+      tahunan: angka(3, 10),
+    },
+    per_bulan: Array.from({ length: 12 }, (_, i) => ({
+      bulan: i + 1,
+      nama: `B${i + 1}`,
+      target: i < 4 ? 1 : 0,
+      selesai: i < 3 ? 1 : 0,
+    })),
+    terlambat: [item(101, 'Menyusun SK Tim', 'Feb')],
+    tanpa_bukti: [item(102, 'Rapat koordinasi', 'Jan')],
+    bulan_depan: [item(103, 'Sosialisasi', 'Apr–Mei')],
+    bulan_depan_nama: bulan < 12 ? `Bulan ${bulan + 1} 2026` : '',
+    penanggung_jawab: [
+      {
+        nama: 'Pokja Manajemen Perubahan',
+        tahapan: 3,
+        terlambat: 1,
+        belum: 1,
+        kumulatif: angka(3, 4),
+      },
+    ],
+    keterangan_hitung: 'Target dihitung per bulan terjadwal.',
+    ...over,
+  };
 }
 
 export class FakeBackend implements Backend {
@@ -438,6 +513,13 @@ export class FakeBackend implements Backend {
   }
   async importForget() {
     this.log('importForget');
+  }
+  /** What `ringkasan` answers (or throws); null answers the fixture of the month asked. */
+  ringkasanAnswer: Ringkasan | BackendError | null = null;
+  async ringkasan(bulan: number | null) {
+    this.log(`ringkasan ${bulan}`);
+    if (this.ringkasanAnswer instanceof BackendError) throw this.ringkasanAnswer;
+    return this.ringkasanAnswer ?? ringkasan(bulan ?? 3);
   }
   screen(created: number | null): Edited {
     return {

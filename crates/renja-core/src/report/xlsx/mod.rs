@@ -48,6 +48,7 @@ fn sheet_name(kind: ReportKind) -> &'static str {
         ReportKind::Triwulan => "Monev Triwulan",
         ReportKind::Tahunan => "Monev Tahunan",
         ReportKind::Bukti => "Bukti Dukung",
+        ReportKind::Ringkasan => "Ringkasan Capaian",
     }
 }
 
@@ -78,6 +79,12 @@ fn workbook(data: &ReportData, logo: Option<&Logo>) -> std::result::Result<Vec<u
         Isi::Tahunan(isi) => tahunan::write(&mut wb, name, &styles, data, isi, logo)?,
         Isi::Bukti(isi) => {
             daftar_bukti::write(add_sheet(&mut wb, name)?, &styles, data, isi, logo)?
+        }
+        // Refused before the data is built (`report::render`): PDF only.
+        Isi::Ringkasan(_) => {
+            return Err(XlsxError::ParameterError(
+                "Ringkasan Capaian hanya tersedia sebagai PDF".into(),
+            ));
         }
     }
     wb.save_to_buffer()

@@ -7,7 +7,8 @@ import type { ReportKind } from "./ReportKind";
  */
 export type ReportRequest = { kind: ReportKind, 
 /**
- * The month (1–12) of a Laporan Monev Bulanan.
+ * The month (1–12) of a Laporan Monev Bulanan or a Ringkasan Capaian (today's when
+ * absent).
  */
 bulan: number | null, 
 /**
