@@ -39,6 +39,11 @@ const COMMANDS: &[&str] = &[
     "export_paket",
     "open_folder",
     "ringkasan",
+    "choose_merge_file",
+    "merge_read",
+    "merge_preview",
+    "merge_apply",
+    "merge_forget",
     "choose_logo_file",
     "logo_image",
 ];

@@ -66,6 +66,11 @@ pub fn run() {
             commands::report::choose_logo_file,
             commands::report::logo_image,
             commands::ringkasan::ringkasan,
+            commands::merge::choose_merge_file,
+            commands::merge::merge_read,
+            commands::merge::merge_preview,
+            commands::merge::merge_apply,
+            commands::merge::merge_forget,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

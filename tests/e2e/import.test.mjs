@@ -51,6 +51,7 @@ test('imports an xlsx into the open plan through the dialog, with a changed mapp
 
   await machine.with([plan], async (app) => {
     await app.see('Ringkasan');
+    await app.clickButton('Berkas');
     await app.clickButton('Impor dari Excel/CSV…');
     await answerFileDialog('Pilih tabel rencana aksi', SOURCE);
     await app.see('gabung-warna.xlsx');
@@ -181,6 +182,7 @@ test('imports a table pasted from Word into the open plan', async () => {
   const table = readFileSync(join(FIXTURES, 'import', 'tempel-word.txt'), 'utf8');
   await machine.with([plan], async (app) => {
     await app.see('Ringkasan');
+    await app.clickButton('Berkas');
     await app.clickButton('Impor dari Excel/CSV…');
     await cancelFileDialog('Pilih tabel rencana aksi');
     await app.clickButton('Tempel tabel');

@@ -8,6 +8,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
+
+mod merge;
 use renja_core::generate::{self, GenerateSpec};
 use renja_core::report::{Kertas, PaketRequest, ReportFormat, ReportKind, ReportRequest};
 use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, SystemClock, Template};
@@ -130,6 +132,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge a colleague's copy THEIRS into the plan OURS (THEIRS is only read). With
+    /// conflicts and no --prefer, nothing changes and the exit code is 3.
+    Merge {
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// Only print what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the change list as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Settle every conflict with ours or theirs.
+        #[arg(long, value_name = "ours|theirs")]
+        prefer: Option<String>,
+        /// THEIRS has another plan code but is the same plan (e.g. started separately from
+        /// the template): match rows by name.
+        #[arg(long)]
+        same_plan: bool,
+    },
     /// Write the evidence package (ZIP): folders per program and kegiatan with every evidence
     /// file, and an index (XLSX and HTML). The plan is only read.
     ExportBukti {
@@ -224,8 +245,26 @@ fn json(value: &impl serde::Serialize) -> Result<String, Error> {
     serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
+        Command::Merge {
+            ours,
+            theirs,
+            dry_run,
+            json,
+            prefer,
+            same_plan,
+        } => {
+            let args = merge::Args {
+                ours: &ours,
+                theirs: &theirs,
+                dry_run,
+                json,
+                prefer: prefer.as_deref(),
+                same_plan,
+            };
+            return merge::run(args, &out);
+        }
         Command::New {
             file,
             empty,
@@ -441,6 +480,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             ))
         }
     }
+    .map(|()| ExitCode::SUCCESS)
 }
 
 fn import(
@@ -522,10 +562,13 @@ fn main() -> ExitCode {
     // argument: exit 2, as clap does.
     let usage = matches!(
         cli.command,
-        Command::Report { .. } | Command::ExportBukti { .. } | Command::Import { .. }
+        Command::Report { .. }
+            | Command::ExportBukti { .. }
+            | Command::Import { .. }
+            | Command::Merge { .. }
     );
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.message());
             match e.kind() {

@@ -117,6 +117,20 @@ pub struct PlanOverview {
     pub ada_logo: bool,
     /// The team's conclusions and recommendations for the yearly report.
     pub catatan_tahunan: CatatanTahunan,
+    /// The merges made into this plan ("Gabungkan dari berkas rekan…"), newest first.
+    pub merges: Vec<MergeRecord>,
+}
+
+/// A merge made into this plan, for the Ringkasan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MergeRecord {
+    pub merged_at: String,
+    pub file_name: String,
+    pub plan_uuid: String,
+    /// When the colleague's plan was last changed.
+    pub modified_at: String,
+    pub changes: u32,
+    pub conflicts: u32,
 }
 
 // Kept here, not with the reports, because the plan screen shows it and an edit sets it:

@@ -9,6 +9,7 @@ use crate::clock::{Clock, stamp};
 use crate::error::{Error, Result};
 use crate::file::OpenMode;
 use crate::import::{self, ImportCounts, ImportView, Mapping, Source};
+use crate::merge::{MergeChoices, MergePreview, MergeProgress, MergeResult};
 use crate::model::PlanOverview;
 use crate::plan::same_file;
 use crate::plan::{NewPlan, Plan};
@@ -19,6 +20,9 @@ pub struct Session {
     /// The source the import dialog is looking at: read once, previewed under each mapping
     /// the user tries, dropped when the dialog closes or an import succeeds.
     import: Option<Source>,
+    /// The colleague's copy the merge dialog is looking at: opened read-only once, previewed
+    /// under each set of choices, let go when the dialog closes or the merge is done.
+    merge: Option<Plan>,
     recent_store: PathBuf,
     clock: Arc<dyn Clock>,
 }
@@ -29,6 +33,7 @@ impl Session {
         Session {
             plan: None,
             import: None,
+            merge: None,
             recent_store,
             clock,
         }
@@ -198,6 +203,56 @@ impl Session {
         self.adopt(plan)
     }
 
+    /// Open a colleague's copy at `path` for merging (read-only; its file is never written)
+    /// and preview it against the open plan without choices.
+    pub fn merge_read(&mut self, path: &Path) -> Result<MergePreview> {
+        self.merge = None;
+        let theirs = Plan::open(path, OpenMode::ReadOnly, self.clock.clone())?;
+        let preview = self
+            .plan()?
+            .merge_preview(&theirs, &MergeChoices::default())?;
+        self.merge = Some(theirs);
+        Ok(preview)
+    }
+
+    /// The preview of the copy read last under `choices`.
+    pub fn merge_preview(&mut self, choices: &MergeChoices) -> Result<MergePreview> {
+        let theirs = self.merge.take().ok_or_else(no_merge)?;
+        let preview = self.plan().and_then(|p| p.merge_preview(&theirs, choices));
+        self.merge = Some(theirs);
+        preview
+    }
+
+    /// Merge the copy read last into the open plan as one undo step, and let it go. Returns
+    /// the plan screen and what the merge did.
+    pub fn merge_apply(
+        &mut self,
+        choices: &MergeChoices,
+        progress: &mut dyn FnMut(MergeProgress),
+    ) -> Result<(crate::edit::Edited, MergeResult)> {
+        let theirs = self.merge.take().ok_or_else(no_merge)?;
+        let done = self.plan().and_then(|p| {
+            let result = p.merge(&theirs, choices, progress)?;
+            Ok((p.screen(None)?, result))
+        });
+        match done {
+            Ok(done) => {
+                theirs.close()?;
+                Ok(done)
+            }
+            Err(e) => {
+                // Kept, so the user can choose again and retry.
+                self.merge = Some(theirs);
+                Err(e)
+            }
+        }
+    }
+
+    /// Let go of the copy the merge dialog read (the dialog closed).
+    pub fn merge_forget(&mut self) {
+        self.merge = None;
+    }
+
     /// Let go of the source the import dialog read (the dialog closed).
     pub fn import_forget(&mut self) {
         self.import = None;
@@ -214,6 +269,7 @@ impl Session {
 
     /// Close the open plan, if any.
     pub fn close(&mut self) -> Result<()> {
+        self.merge = None;
         match self.plan.take() {
             Some(plan) => plan.close(),
             None => Ok(()),
@@ -231,4 +287,11 @@ impl Session {
         }
         Ok(recent.entries())
     }
+}
+
+fn no_merge() -> Error {
+    Error::invalid(
+        "berkas",
+        "Berkas rekan belum dipilih. Pilih lagi berkas yang akan digabungkan.",
+    )
 }

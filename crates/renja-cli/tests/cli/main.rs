@@ -7,6 +7,7 @@ mod atomic;
 mod generate;
 mod import;
 mod lock;
+mod merge;
 mod report;
 mod ringkasan;
 

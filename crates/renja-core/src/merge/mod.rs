@@ -72,7 +72,7 @@ pub enum Side {
 
 /// What the user decided for a merge.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
+#[serde(default)]
 pub struct MergeChoices {
     /// The user confirmed that a file with another plan uuid is the same plan.
     pub same_plan: bool,
@@ -94,7 +94,6 @@ pub enum ChangeKind {
 
 /// One field of a changed row: its label, the value ours has and the value it gets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct FieldChange {
     pub label: String,
     pub before: String,
@@ -103,7 +102,6 @@ pub struct FieldChange {
 
 /// One row a merge adds, changes, moves or deletes in ours.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct Change {
     pub kind: ChangeKind,
     /// What the row is: "Tahapan", "Realisasi", "Bukti dukung", "Berkas", …
@@ -119,7 +117,6 @@ pub struct Change {
 
 /// Changes of one program (or of the identity, the team, the letterhead).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct ChangeGroup {
     pub judul: String,
     pub changes: Vec<Change>,
@@ -127,7 +124,6 @@ pub struct ChangeGroup {
 
 /// One field both copies changed to different values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct ConflictField {
     pub label: String,
     pub ours: String,
@@ -136,7 +132,6 @@ pub struct ConflictField {
 
 /// Something both copies changed, shown side by side for the user to settle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct MergeConflict {
     /// What a choice names (`MergeChoices::per_conflict`).
     pub id: String,
@@ -156,7 +151,6 @@ pub struct MergeConflict {
 
 /// The colleague's file, as the preview names it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct MergeSource {
     pub file_name: String,
     pub plan_uuid: String,
@@ -168,7 +162,6 @@ pub struct MergeSource {
 
 /// What merging a file would do, before anything changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct MergePreview {
     pub source: MergeSource,
     /// The file is a copy of another plan (another plan uuid) and the user has not confirmed
@@ -188,7 +181,6 @@ pub struct MergePreview {
 
 /// What a merge did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct MergeResult {
     pub changes: u32,
     pub conflicts: u32,
@@ -197,22 +189,10 @@ pub struct MergeResult {
     pub bytes_copied: u64,
 }
 
-/// A merge made into this plan, for the Ringkasan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct MergeRecord {
-    pub merged_at: String,
-    pub file_name: String,
-    pub plan_uuid: String,
-    /// When the colleague's plan was last changed.
-    pub modified_at: String,
-    pub changes: u32,
-    pub conflicts: u32,
-}
+pub use crate::model::MergeRecord;
 
 /// Progress of copying files while merging: bytes done of bytes to copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
 pub struct MergeProgress {
     #[ts(type = "number")]
     pub done: u64,

@@ -226,6 +226,7 @@ impl Plan {
             totals: storage::tree::counts(&self.conn)?,
             ada_logo: self.logo()?.is_some(),
             catatan_tahunan: self.catatan_tahunan()?,
+            merges: self.merges()?,
         })
     }
 

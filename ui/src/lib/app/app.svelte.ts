@@ -10,6 +10,9 @@ import {
   type Grid,
   type ImportCounts,
   type Mapping,
+  type MergeChoices,
+  type MergeProgress,
+  type MergeResult,
   type NewPlan,
   type PlanIdentity,
   type PlanOverview,
@@ -161,6 +164,21 @@ export class AppModel {
       counts = added;
     });
     return counts;
+  }
+
+  /** Merge the colleague's copy read last with `choices` as one undo step; what it did, or
+   * null when refused (the reason is the app's error). */
+  async mergeApply(
+    choices: MergeChoices,
+    onProgress: (p: MergeProgress) => void,
+  ): Promise<MergeResult | null> {
+    let result: MergeResult | null = null;
+    await this.run(async () => {
+      const [screen, done] = await this.track(this.backend.mergeApply(choices, onProgress));
+      this.show(screen);
+      result = done;
+    });
+    return result;
   }
 
   /** A new plan from the table read last, opened. */

@@ -1,7 +1,7 @@
 // Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
 // Rust parameter names in camelCase, as Tauri expects.
 import { call } from './ipc';
-import { onBuktiProgress, onPaketProgress } from './events';
+import { onBuktiProgress, onMergeProgress, onPaketProgress } from './events';
 import type { Edit } from './generated/Edit';
 import type { Edited } from './generated/Edited';
 import type { NewPlan } from './generated/NewPlan';
@@ -20,6 +20,10 @@ import type { ImportView } from './generated/ImportView';
 import type { ImportCounts } from './generated/ImportCounts';
 import type { Mapping } from './generated/Mapping';
 import type { Ringkasan } from './generated/Ringkasan';
+import type { MergePreview } from './generated/MergePreview';
+import type { MergeChoices } from './generated/MergeChoices';
+import type { MergeResult } from './generated/MergeResult';
+import type { MergeProgress } from './generated/MergeProgress';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -50,6 +54,13 @@ export type { CapaianProgram } from './generated/CapaianProgram';
 export type { CapaianBulan } from './generated/CapaianBulan';
 export type { TahapanRingkas } from './generated/TahapanRingkas';
 export type { BebanPenanggungJawab } from './generated/BebanPenanggungJawab';
+export type { MergePreview, MergeChoices, MergeResult, MergeProgress };
+export type { MergeConflict } from './generated/MergeConflict';
+export type { MergeRecord } from './generated/MergeRecord';
+export type { Change } from './generated/Change';
+export type { ChangeGroup } from './generated/ChangeGroup';
+export type { ChangeKind } from './generated/ChangeKind';
+export type { Side } from './generated/Side';
 export { BackendError } from './ipc';
 
 /** Everything the screens need from the backend; tests pass a fake with the same shape. */
@@ -117,6 +128,19 @@ export interface Backend {
   importForget(): Promise<void>;
   /** The Ringkasan at the end of month `bulan` (1–12), or of today's month when null. */
   ringkasan(bulan: number | null): Promise<Ringkasan>;
+  /** "Gabungkan dari berkas rekan…": the colleague's plan file (null when cancelled). */
+  chooseMergeFile(): Promise<string | null>;
+  /** Open a colleague's copy read-only and preview merging it; it stays in the shell. */
+  mergeRead(path: string): Promise<MergePreview>;
+  /** The preview of the copy read last under `choices`. */
+  mergePreview(choices: MergeChoices): Promise<MergePreview>;
+  /** Merge as one undo step; `onProgress` hears how far copying files has got. */
+  mergeApply(
+    choices: MergeChoices,
+    onProgress: (p: MergeProgress) => void,
+  ): Promise<[Edited, MergeResult]>;
+  /** The merge dialog closed: the shell lets go of the colleague's copy. */
+  mergeForget(): Promise<void>;
 }
 
 export const backend: Backend = {
@@ -175,4 +199,16 @@ export const backend: Backend = {
     call('create_imported_plan', { path, tahun, sheet, mapping, replace }),
   importForget: () => call('import_forget'),
   ringkasan: (bulan) => call('ringkasan', { bulan }),
+  chooseMergeFile: () => call('choose_merge_file'),
+  mergeRead: (path) => call('merge_read', { path }),
+  mergePreview: (choices) => call('merge_preview', { choices }),
+  mergeApply: async (choices, onProgress) => {
+    const stop = await onMergeProgress(onProgress);
+    try {
+      return await call<[Edited, MergeResult]>('merge_apply', { choices });
+    } finally {
+      stop();
+    }
+  },
+  mergeForget: () => call('merge_forget'),
 };

@@ -5,6 +5,7 @@ import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { BuktiProgress } from './generated/BuktiProgress';
 import type { PaketProgress } from './generated/PaketProgress';
+import type { MergeProgress } from './generated/MergeProgress';
 
 export type DropState = 'over' | 'left' | 'dropped';
 
@@ -33,4 +34,10 @@ export async function onPaketProgress(onProgress: (p: PaketProgress) => void): P
  * until the returned function is called. */
 export async function onBuktiProgress(onProgress: (p: BuktiProgress) => void): Promise<() => void> {
   return listen<BuktiProgress>('bukti-progress', (event) => onProgress(event.payload));
+}
+
+/** Call `onProgress` with each `merge-progress` event (files of a colleague's copy being
+ * copied by a merge) until the returned function is called. */
+export async function onMergeProgress(onProgress: (p: MergeProgress) => void): Promise<() => void> {
+  return listen<MergeProgress>('merge-progress', (event) => onProgress(event.payload));
 }

@@ -15,6 +15,10 @@ import type {
   ImportView,
   Mapping,
   Ringkasan,
+  MergeChoices,
+  MergePreview,
+  MergeProgress,
+  MergeResult,
 } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 
@@ -55,6 +59,69 @@ export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOv
     totals: { programs: 0, outcomes: 0, kegiatan: 0, outputs: 0, tahapan: 0, anggota: 0 },
     ada_logo: false,
     catatan_tahunan: { kesimpulan: '', rekomendasi: '' },
+    merges: [],
+    ...over,
+  };
+}
+
+/** A preview of merging "Rencana Pokja.renjarb": one tahapan renamed, one realisasi and one
+ * file added, and one conflict on a tahapan's uraian (settled as `choices` say). */
+export function mergePreview(
+  choices: MergeChoices,
+  over: Partial<MergePreview> = {},
+): MergePreview {
+  const chosen = new Map(choices.per_conflict);
+  const side = chosen.get('t-1') ?? choices.prefer;
+  return {
+    source: {
+      file_name: 'Rencana Pokja.renjarb',
+      plan_uuid: '0b5f2c1e-0000-4000-8000-000000000001',
+      modified_at: '2026-03-10T08:00:00.000Z',
+      instansi: 'Dinas Perkebunan',
+      unit_kerja: 'Sekretariat',
+      tahun: 2026,
+    },
+    other_plan: false,
+    groups: [
+      {
+        judul: 'Program: Manajemen Perubahan',
+        changes: [
+          {
+            kind: 'changed',
+            what: 'Tahapan',
+            nama: 'Menyusun rencana kerja',
+            fields: [{ label: 'Kriteria keberhasilan', before: '', after: 'Dokumen disahkan' }],
+            size: null,
+            already_present: false,
+          },
+          {
+            kind: 'added',
+            what: 'Berkas bukti dukung',
+            nama: 'Notulen rapat.pdf',
+            fields: [],
+            size: 48213,
+            already_present: false,
+          },
+        ],
+      },
+    ],
+    conflicts: [
+      {
+        id: 't-1',
+        group: 'Program: Manajemen Perubahan',
+        what: 'Tahapan',
+        nama: 'Menyusun rencana kerja',
+        reason: 'Diubah di kedua salinan dengan isi yang berbeda.',
+        fields: [{ label: 'Uraian', ours: 'Versi sekretariat', theirs: 'Versi Pokja' }],
+        ours_at: '2026-03-09T08:00:00.000Z',
+        theirs_at: '2026-03-10T08:00:00.000Z',
+        chosen: side ?? null,
+      },
+    ],
+    changes: 3,
+    open_conflicts: side ? 0 : 1,
+    new_files: 1,
+    new_bytes: 48213,
     ...over,
   };
 }
@@ -520,6 +587,48 @@ export class FakeBackend implements Backend {
     this.log(`ringkasan ${bulan}`);
     if (this.ringkasanAnswer instanceof BackendError) throw this.ringkasanAnswer;
     return this.ringkasanAnswer ?? ringkasan(bulan ?? 3);
+  }
+  /** What `chooseMergeFile` answers. */
+  mergeFile: string | null = '/home/pokja/Unduhan/Rencana Pokja.renjarb';
+  /** A refusal `mergeRead` / `mergeApply` throw, when set. */
+  mergeRefusal: BackendError | null = null;
+  /** The colleague's copy is of another plan until `same_plan` is chosen. */
+  mergeOtherPlan = false;
+  mergeChoicesSeen: MergeChoices[] = [];
+  merged: MergeChoices[] = [];
+  private mergePreviewFor(choices: MergeChoices): MergePreview {
+    if (this.mergeOtherPlan && !choices.same_plan)
+      return mergePreview(choices, { other_plan: true, groups: [], conflicts: [], changes: 0 });
+    return mergePreview(choices);
+  }
+  async chooseMergeFile() {
+    this.log('chooseMergeFile');
+    return this.mergeFile;
+  }
+  async mergeRead(path: string) {
+    this.log(`mergeRead ${path}`);
+    if (this.mergeRefusal) throw this.mergeRefusal;
+    return this.mergePreviewFor({ same_plan: false, prefer: null, per_conflict: [] });
+  }
+  async mergePreview(choices: MergeChoices) {
+    this.log('mergePreview');
+    this.mergeChoicesSeen.push(choices);
+    return this.mergePreviewFor(choices);
+  }
+  async mergeApply(
+    choices: MergeChoices,
+    onProgress: (p: MergeProgress) => void,
+  ): Promise<[Edited, MergeResult]> {
+    this.log('mergeApply');
+    if (this.mergeRefusal) throw this.mergeRefusal;
+    onProgress({ done: 24000, total: 48213 });
+    onProgress({ done: 48213, total: 48213 });
+    this.merged.push(choices);
+    this.edits.push({ type: 'undo' });
+    return [this.screen(null), { changes: 3, conflicts: 1, files_copied: 1, bytes_copied: 48213 }];
+  }
+  async mergeForget() {
+    this.log('mergeForget');
   }
   screen(created: number | null): Edited {
     return {

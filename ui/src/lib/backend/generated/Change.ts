@@ -17,4 +17,4 @@ nama: string, fields: Array<FieldChange>,
 /**
  * For a file: its size in bytes, and whether ours already holds the same contents.
  */
-size: number | null, alreadyPresent: boolean, };
+size: number | null, already_present: boolean, };

@@ -8,7 +8,7 @@ export type MergeChoices = {
 /**
  * The user confirmed that a file with another plan uuid is the same plan.
  */
-samePlan: boolean, 
+same_plan: boolean, 
 /**
  * Settle every conflict with this side ("Semua dari saya" / "Semua dari rekan").
  */
@@ -16,4 +16,4 @@ prefer: Side | null,
 /**
  * Settle one conflict (by its id) with a side; wins over `prefer`.
  */
-perConflict: Array<[string, Side]>, };
+per_conflict: Array<[string, Side]>, };

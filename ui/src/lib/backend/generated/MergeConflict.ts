@@ -21,7 +21,7 @@ reason: string, fields: Array<ConflictField>,
 /**
  * When each side last changed it (RFC 3339), where known.
  */
-oursAt: string | null, theirsAt: string | null, 
+ours_at: string | null, theirs_at: string | null, 
 /**
  * The side this conflict is settled with, if chosen.
  */

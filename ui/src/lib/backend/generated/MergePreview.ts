@@ -11,7 +11,7 @@ export type MergePreview = { source: MergeSource,
  * The file is a copy of another plan (another plan uuid) and the user has not confirmed
  * it is the same plan: nothing else is filled in.
  */
-otherPlan: boolean, groups: Array<ChangeGroup>, conflicts: Array<MergeConflict>, 
+other_plan: boolean, groups: Array<ChangeGroup>, conflicts: Array<MergeConflict>, 
 /**
  * Rows the merge changes in ours, conflicts included.
  */
@@ -19,8 +19,8 @@ changes: number,
 /**
  * Conflicts still without a choice.
  */
-openConflicts: number, 
+open_conflicts: number, 
 /**
  * Files to copy from theirs, and their bytes.
  */
-newFiles: number, newBytes: number, };
+new_files: number, new_bytes: number, };

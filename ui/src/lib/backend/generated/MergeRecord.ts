@@ -3,8 +3,8 @@
 /**
  * A merge made into this plan, for the Ringkasan.
  */
-export type MergeRecord = { mergedAt: string, fileName: string, planUuid: string, 
+export type MergeRecord = { merged_at: string, file_name: string, plan_uuid: string, 
 /**
  * When the colleague's plan was last changed.
  */
-modifiedAt: string, changes: number, conflicts: number, };
+modified_at: string, changes: number, conflicts: number, };

@@ -3,4 +3,4 @@
 /**
  * What a merge did.
  */
-export type MergeResult = { changes: number, conflicts: number, filesCopied: number, bytesCopied: number, };
+export type MergeResult = { changes: number, conflicts: number, files_copied: number, bytes_copied: number, };

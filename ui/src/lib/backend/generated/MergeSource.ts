@@ -3,4 +3,4 @@
 /**
  * The colleague's file, as the preview names it.
  */
-export type MergeSource = { fileName: string, planUuid: string, modifiedAt: string, instansi: string, unitKerja: string, tahun: number, };
+export type MergeSource = { file_name: string, plan_uuid: string, modified_at: string, instansi: string, unit_kerja: string, tahun: number, };
