@@ -545,6 +545,72 @@ fn every_edit_undo_and_redo_gives_a_row_a_version_it_never_had_and_deletes_leave
     plan.close().expect("close");
 }
 
+#[test]
+fn damaged_evidence_in_the_colleagues_copy_stops_the_merge_and_changes_nothing() {
+    let dir = tempdir();
+    let (ours, theirs) = two_copies(dir.path());
+    let evidence = dir.path().join("Daftar hadir.pdf");
+    std::fs::write(&evidence, vec![7u8; 300_000]).expect("write");
+    {
+        let mut plan = open(&theirs);
+        let (id, _) = tahapan(&plan)[0].clone();
+        plan.set_realisasi(id, 1, &selesai()).expect("realisasi");
+        plan.add_bukti(
+            id,
+            &BuktiInput {
+                judul: "Daftar hadir rapat".into(),
+                jenis: Jenis::DaftarHadir,
+                nomor: String::new(),
+                tanggal: String::new(),
+                keterangan: String::new(),
+                bulan: 1,
+            },
+            std::slice::from_ref(&evidence),
+        )
+        .expect("bukti");
+        plan.close().expect("close");
+    }
+    // A byte of the stored file flipped on the way (a bad flash drive).
+    {
+        let db = rusqlite::Connection::open(&theirs).expect("sqlite");
+        db.execute(
+            "UPDATE berkas SET data = CAST(zeroblob(300000) AS BLOB)",
+            [],
+        )
+        .expect("damage");
+    }
+    let before = sha256(&ours);
+    let mut plan = open(&ours);
+    let other = open_theirs(&theirs);
+    let err = plan
+        .merge(&other, &MergeChoices::default(), &mut |_| {})
+        .expect_err("damaged evidence");
+    assert!(
+        err.message().contains("Daftar hadir.pdf"),
+        "{}",
+        err.message()
+    );
+    assert_eq!(plan.undo_state().undo, None, "no step");
+    assert!(
+        plan.dump().expect("dump").realisasi.is_empty(),
+        "nothing half-merged"
+    );
+    other.close().expect("close");
+    plan.close().expect("close");
+    assert_eq!(sha256(&ours), before, "ours is byte for byte as it was");
+
+    // A newer-format file and a file that is not a plan never get as far as a merge.
+    for bad in [
+        "bad/newer.renjarb",
+        "bad/html.renjarb",
+        "bad/truncated.renjarb",
+    ] {
+        let copy = crate::common::copy_fixture(bad, dir.path());
+        let err = Plan::open(&copy, OpenMode::ReadOnly, clock()).expect_err(bad);
+        assert_eq!(err.kind(), ErrorKind::BadFile, "{bad}: {err}");
+    }
+}
+
 // --- properties over generated plans --------------------------------------------------------
 
 /// A small deterministic generator (xorshift64*), so failures replay.
