@@ -75,13 +75,14 @@ enum Command {
         #[arg(long, default_value_t = 200_000)]
         evidence_bytes: u64,
     },
-    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan or bukti. The format (PDF or
-    /// XLSX) follows the extension of OUT. The plan is only read.
+    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan, bukti or laporan-tahunan (the
+    /// whole yearly document). The format (PDF, XLSX, or DOCX for laporan-tahunan) follows the
+    /// extension of OUT. The plan is only read.
     Report {
-        /// rencana-aksi, bulanan, triwulan, tahunan or bukti.
+        /// rencana-aksi, bulanan, triwulan, tahunan, bukti or laporan-tahunan.
         kind: String,
         file: PathBuf,
-        /// The report file to write (.pdf or .xlsx).
+        /// The report file to write (.pdf, .xlsx or .docx).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// Month 1–12 (required for bulanan).
@@ -364,7 +365,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let format = ReportFormat::from_path(&output).ok_or_else(|| Error::Invalid {
                 field: "output",
                 reason: format!(
-                    "Nama berkas laporan \"{}\" harus berakhiran .pdf atau .xlsx.",
+                    "Nama berkas laporan \"{}\" harus berakhiran .pdf, .xlsx atau .docx.",
                     name_of(&output)
                 ),
             })?;

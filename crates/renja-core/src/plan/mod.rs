@@ -18,6 +18,7 @@ use crate::undo::Op;
 
 pub use crate::model::Upgrade;
 
+mod bab;
 mod bukti;
 mod catatan_tahunan;
 mod edit;
@@ -224,6 +225,7 @@ impl Plan {
             totals: storage::tree::counts(&self.conn)?,
             ada_logo: self.logo()?.is_some(),
             catatan_tahunan: self.catatan_tahunan()?,
+            bab: self.bab()?,
         })
     }
 

@@ -21,7 +21,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the name they import each other under.
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 11] = [
     (
         "common.typ",
         include_str!("../../../../assets/reports/common.typ"),
@@ -50,6 +50,22 @@ const TEMPLATES: [(&str, &str); 7] = [
         "daftar-bukti.typ",
         include_str!("../../../../assets/reports/daftar-bukti.typ"),
     ),
+    (
+        "tabel-rencana-aksi.typ",
+        include_str!("../../../../assets/reports/tabel-rencana-aksi.typ"),
+    ),
+    (
+        "tabel-tahunan.typ",
+        include_str!("../../../../assets/reports/tabel-tahunan.typ"),
+    ),
+    (
+        "tabel-bukti.typ",
+        include_str!("../../../../assets/reports/tabel-bukti.typ"),
+    ),
+    (
+        "laporan-tahunan.typ",
+        include_str!("../../../../assets/reports/laporan-tahunan.typ"),
+    ),
 ];
 
 fn template(kind: ReportKind) -> &'static str {
@@ -59,6 +75,7 @@ fn template(kind: ReportKind) -> &'static str {
         ReportKind::Triwulan => "monev-triwulan.typ",
         ReportKind::Tahunan => "monev-tahunan.typ",
         ReportKind::Bukti => "daftar-bukti.typ",
+        ReportKind::LaporanTahunan => "laporan-tahunan.typ",
     }
 }
 

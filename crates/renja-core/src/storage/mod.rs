@@ -2,6 +2,7 @@
 //! Also the schema migrations: numbered SQL files embedded in the binary, applied in order
 //! inside one `IMMEDIATE` transaction, the version kept in `PRAGMA user_version`.
 
+pub(crate) mod bab;
 pub(crate) mod berkas;
 pub(crate) mod bukti;
 pub(crate) mod identity;
@@ -36,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_realisasi_bukti.sql"),
     include_str!("migrations/0004_laporan.sql"),
     include_str!("migrations/0005_pangkat.sql"),
+    include_str!("migrations/0006_bab.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -54,6 +56,7 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("bukti", 3),
     ("bukti_berkas", 3),
     ("logo", 4),
+    ("bab", 6),
 ];
 /// Begin a write transaction the way every writer of a plan must: `IMMEDIATE` (the write lock
 /// at once, so a busy file fails before anything is done), with page 1 journaled first by

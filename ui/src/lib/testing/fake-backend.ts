@@ -54,6 +54,7 @@ export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOv
     totals: { programs: 0, outcomes: 0, kegiatan: 0, outputs: 0, tahapan: 0, anggota: 0 },
     ada_logo: false,
     catatan_tahunan: { kesimpulan: '', rekomendasi: '' },
+    bab: { pendahuluan: '', gambaran_umum: '', agenda: '', manajemen: '' },
     ...over,
   };
 }

@@ -48,6 +48,7 @@ fn sheet_name(kind: ReportKind) -> &'static str {
         ReportKind::Triwulan => "Monev Triwulan",
         ReportKind::Tahunan => "Monev Tahunan",
         ReportKind::Bukti => "Bukti Dukung",
+        ReportKind::LaporanTahunan => "Laporan Tahunan",
     }
 }
 
@@ -79,6 +80,9 @@ fn workbook(data: &ReportData, logo: Option<&Logo>) -> std::result::Result<Vec<u
         Isi::Bukti(isi) => {
             daftar_bukti::write(add_sheet(&mut wb, name)?, &styles, data, isi, logo)?
         }
+        // Refused before it gets here (`check_format`): a workbook of the document would be
+        // its yearly tables, which the Laporan Monev Tahunan already gives.
+        Isi::Dokumen(isi) => tahunan::write(&mut wb, name, &styles, data, &isi.tahunan, logo)?,
     }
     wb.save_to_buffer()
 }
