@@ -13,6 +13,7 @@ APT_PACKAGES=(
   imagemagick poppler-utils file fonts-dejavu-core   # look at screenshots and reports
   python3-openpyxl unzip                             # read XLSX reports and ZIP packages back in tests
   strace                                             # kill the crash-test editor at exact writes
+  libreoffice-writer-nogui                           # convert the Laporan Tahunan DOCX in a test
 )
 
 # Each step with the seconds since the script started, to see where a run's time goes.

@@ -81,14 +81,15 @@ enum Command {
         #[arg(long, value_name = "BULAN")]
         realisasi: Option<String>,
     },
-    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan, bukti or ringkasan. The
-    /// format (PDF or XLSX; ringkasan: PDF only) follows the extension of OUT. The plan is
-    /// only read.
+    /// Write a report: rencana-aksi, bulanan, triwulan, tahunan, bukti, ringkasan or
+    /// laporan-tahunan (the whole yearly document). The format (PDF, XLSX, or DOCX for
+    /// laporan-tahunan; ringkasan: PDF only) follows the extension of OUT. The plan is only
+    /// read.
     Report {
-        /// rencana-aksi, bulanan, triwulan, tahunan, bukti or ringkasan.
+        /// rencana-aksi, bulanan, triwulan, tahunan, bukti, ringkasan or laporan-tahunan.
         kind: String,
         file: PathBuf,
-        /// The report file to write (.pdf or .xlsx).
+        /// The report file to write (.pdf, .xlsx or .docx).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// Month 1–12 (required for bulanan; for ringkasan, default the current month).
@@ -421,7 +422,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let format = ReportFormat::from_path(&output).ok_or_else(|| Error::Invalid {
                 field: "output",
                 reason: format!(
-                    "Nama berkas laporan \"{}\" harus berakhiran .pdf atau .xlsx.",
+                    "Nama berkas laporan \"{}\" harus berakhiran .pdf, .xlsx atau .docx.",
                     name_of(&output)
                 ),
             })?;

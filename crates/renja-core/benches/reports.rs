@@ -5,6 +5,8 @@
 //! - the Rencana Aksi and the Laporan Monev Bulanan as PDF (typst, in-process), the first
 //!   call (which also parses the embedded fonts) and the median of the next runs;
 //! - the same two and the Daftar Bukti Dukung as XLSX, and the Daftar Bukti Dukung as PDF;
+//! - the Laporan Tahunan as a whole document (cover, daftar isi, BAB I–V with narrative,
+//!   Rencana Aksi and Daftar Bukti Dukung as lampiran) as PDF and DOCX, with their sizes;
 //! - side by side, as the yardstick users know: `libreoffice --headless --convert-to pdf` of
 //!   our own Rencana Aksi XLSX, when LibreOffice is installed (Debian: libreoffice-calc).
 //!
@@ -182,6 +184,16 @@ fn main() {
     });
     time("Daftar Bukti Dukung PDF (300)", || {
         plan.report_pdf(&bukti).expect("pdf")
+    });
+    let dokumen = ReportRequest::new(ReportKind::LaporanTahunan);
+    time("Laporan Tahunan dokumen PDF", || {
+        plan.report_pdf(&dokumen).expect("pdf")
+    });
+    let docx = dir.path().join("dokumen.docx");
+    time("Laporan Tahunan dokumen DOCX", || {
+        plan.write_report(&dokumen, ReportFormat::Docx, &docx)
+            .expect("docx");
+        std::fs::read(&docx).expect("read docx")
     });
     time("Rencana Aksi XLSX", || plan.report_xlsx(&ra).expect("xlsx"));
     time("Laporan Monev Bulanan XLSX", || {

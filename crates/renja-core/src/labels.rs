@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::bukti::Jenis;
 use crate::edit::Level;
-use crate::model::Peran;
+use crate::model::{BabKunci, Peran};
 use crate::realisasi::Status;
 use crate::tanggal;
 
@@ -100,6 +100,13 @@ fn tables() -> Vec<Table> {
             "Levels of the tree, top down.",
             &Level::ALL,
             |l| capitalised(l.label()),
+        ),
+        Table::new(
+            ["BAB", "BAB_LABEL"],
+            "BabKunci",
+            "Chapters of the Laporan Tahunan the team writes (BAB V is the kesimpulan and rekomendasi).",
+            &BabKunci::ALL,
+            |b| b.label(),
         ),
     ]
 }

@@ -15,7 +15,7 @@
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
 //! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
-//!    `import`, `merge`, `report`, `ringkasan`, `kop`, `catatan_tahunan`, `template`, `undo`, …): the
+//!    `import`, `merge`, `report`, `ringkasan`, `kop`, `catatan_tahunan`, `bab`, `template`, `undo`, …): the
 //!    rules. They never see a [`Plan`]: they get a `storage::Read` or `storage::Write` handle
 //!    and call storage functions. `report` and `ringkasan` only read.
 //! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
@@ -26,6 +26,7 @@
 //! long as no circle forms. The `layers` tests read the `crate::` paths of every module and fail
 //! on a circle between top-level modules, and on `rusqlite` outside `storage` and `file`.
 
+pub mod bab;
 mod bindings;
 pub mod bukti;
 pub mod capaian;

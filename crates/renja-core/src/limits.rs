@@ -13,6 +13,7 @@
 //! - Realisasi notes (catatan, kendala, tindak lanjut) and evidence keterangan: 4,000 (the
 //!   limit notes always had), more than a typed page for one month of one tahapan.
 //! - Kesimpulan and rekomendasi of the Laporan Tahunan: 20,000, about six typed pages each.
+//! - One chapter's narrative of the Laporan Tahunan (BAB I–IV): 60,000, about 18 pages.
 //! - Evidence: judul 1,000, nomor 200 (a decree number is under 50), file name 255 (the most
 //!   Windows and Linux allow).
 //! - Team members: 300 for nama, jabatan and Pokja (a full jabatan such as "Kepala Sub Bagian
@@ -46,6 +47,8 @@ pub const MAX_ALAMAT: usize = 1_000;
 pub const MAX_CATATAN: usize = 4_000;
 /// Kesimpulan and rekomendasi of the Laporan Monev Tahunan.
 pub const MAX_CATATAN_TAHUNAN: usize = 20_000;
+/// The narrative of one chapter of the Laporan Tahunan (BAB I–IV).
+pub const MAX_BAB: usize = 60_000;
 pub const MAX_JUDUL_BUKTI: usize = 1_000;
 pub const MAX_NOMOR_BUKTI: usize = 200;
 pub const MAX_KETERANGAN_BUKTI: usize = 4_000;
@@ -167,6 +170,11 @@ pub(crate) const TEXT_LIMITS: &[(&str, &str, usize)] = &[
     ("merge_log", "file_name", MAX_NAMA_BERKAS),
     ("merge_log", "plan_uuid", KODE),
     ("merge_log", "source_modified_at", KODE),
+    ("bab", "uuid", KODE),
+    ("bab", "kunci", KODE),
+    ("bab", "teks", MAX_BAB),
+    ("bab", "modified_at", KODE),
+    ("bab", "version", VERSION),
 ];
 
 /// The limit of a TEXT column, from [`TEXT_LIMITS`].

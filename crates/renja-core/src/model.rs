@@ -119,6 +119,8 @@ pub struct PlanOverview {
     pub catatan_tahunan: CatatanTahunan,
     /// The merges made into this plan ("Gabungkan dari berkas rekan…"), newest first.
     pub merges: Vec<MergeRecord>,
+    /// The narrative of the Laporan Tahunan's chapters.
+    pub bab: Bab,
 }
 
 /// A merge made into this plan, for the Ringkasan.
@@ -140,6 +142,95 @@ pub struct MergeRecord {
 pub struct CatatanTahunan {
     pub kesimpulan: String,
     pub rekomendasi: String,
+}
+
+/// A chapter of the Laporan Tahunan whose narrative the team writes. BAB V (Penutup) is the
+/// [`CatatanTahunan`]: its kesimpulan and rekomendasi are not stored twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BabKunci {
+    Pendahuluan,
+    GambaranUmum,
+    Agenda,
+    Manajemen,
+}
+
+impl BabKunci {
+    pub const ALL: [BabKunci; 4] = [
+        BabKunci::Pendahuluan,
+        BabKunci::GambaranUmum,
+        BabKunci::Agenda,
+        BabKunci::Manajemen,
+    ];
+
+    /// The value stored in `bab.kunci`: the serde name.
+    pub fn code(self) -> &'static str {
+        match self {
+            BabKunci::Pendahuluan => "pendahuluan",
+            BabKunci::GambaranUmum => "gambaranUmum",
+            BabKunci::Agenda => "agenda",
+            BabKunci::Manajemen => "manajemen",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<BabKunci> {
+        BabKunci::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The chapter's number in Roman numerals, as the seed numbers them.
+    pub fn nomor(self) -> &'static str {
+        match self {
+            BabKunci::Pendahuluan => "I",
+            BabKunci::GambaranUmum => "II",
+            BabKunci::Agenda => "III",
+            BabKunci::Manajemen => "IV",
+        }
+    }
+
+    /// The chapter's title as the seed heads it (upper case in the document).
+    pub fn judul(self) -> &'static str {
+        match self {
+            BabKunci::Pendahuluan => "Pendahuluan",
+            BabKunci::GambaranUmum => "Gambaran Umum Reformasi Birokrasi",
+            BabKunci::Agenda => "Agenda Reformasi Birokrasi Perangkat Daerah",
+            BabKunci::Manajemen => "Manajemen Pelaksanaan Reformasi Birokrasi",
+        }
+    }
+
+    /// "BAB I Pendahuluan": what the editor and the undo button say.
+    pub fn label(self) -> String {
+        format!("BAB {} {}", self.nomor(), self.judul())
+    }
+}
+
+/// The team's narrative of BAB I–IV of the Laporan Tahunan: plain paragraphs, one a line,
+/// and "- " list items. Empty when not written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Bab {
+    pub pendahuluan: String,
+    pub gambaran_umum: String,
+    pub agenda: String,
+    pub manajemen: String,
+}
+
+impl Bab {
+    pub fn get(&self, kunci: BabKunci) -> &str {
+        match kunci {
+            BabKunci::Pendahuluan => &self.pendahuluan,
+            BabKunci::GambaranUmum => &self.gambaran_umum,
+            BabKunci::Agenda => &self.agenda,
+            BabKunci::Manajemen => &self.manajemen,
+        }
+    }
+
+    pub fn get_mut(&mut self, kunci: BabKunci) -> &mut String {
+        match kunci {
+            BabKunci::Pendahuluan => &mut self.pendahuluan,
+            BabKunci::GambaranUmum => &mut self.gambaran_umum,
+            BabKunci::Agenda => &mut self.agenda,
+            BabKunci::Manajemen => &mut self.manajemen,
+        }
+    }
 }
 
 /// What `renja info --json` prints.

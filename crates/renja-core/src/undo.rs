@@ -17,7 +17,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::model::Level;
+use crate::model::{BabKunci, Level};
 use crate::storage::{self, Read, Write};
 
 /// Whether changes to `table` are undoable: every table of the plan but `berkas`, whose rows
@@ -183,6 +183,7 @@ pub(crate) enum Op {
     SetLogo,
     RemoveLogo,
     CatatanTahunan,
+    Bab(BabKunci),
     Import,
     Merge,
 }
@@ -212,6 +213,7 @@ impl Op {
             Op::SetLogo => "Ganti logo kop".into(),
             Op::RemoveLogo => "Hapus logo kop".into(),
             Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
+            Op::Bab(k) => format!("Ubah narasi BAB {}", k.nomor()),
             Op::Import => "Impor rencana aksi".into(),
             Op::Merge => "Gabungkan berkas rekan".into(),
         }

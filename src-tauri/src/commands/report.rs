@@ -30,9 +30,11 @@ pub async fn report_preview(
     window: WebviewWindow,
     request: ReportRequest,
 ) -> Result<Response, IpcError> {
-    session_blocking(window.app_handle(), move |s| s.plan()?.report_pdf(&request))
-        .await
-        .map(Response::new)
+    session_blocking(window.app_handle(), move |s| {
+        s.plan()?.report_preview(&request)
+    })
+    .await
+    .map(Response::new)
 }
 
 /// The file name proposed for the report, e.g. "Laporan Monev Bulanan Maret 2023 - ….pdf".

@@ -68,13 +68,43 @@ fn report_writes_an_xlsx() {
 }
 
 #[test]
+fn report_writes_the_laporan_tahunan_as_pdf_and_docx() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = seed_plan(dir.path());
+    for (name, magic) in [("laporan.pdf", &b"%PDF"[..]), ("laporan.docx", b"PK")] {
+        let dest = dir.path().join(name);
+        let o = renja(&["report", "laporan-tahunan", s(&plan), "-o", s(&dest)]);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert!(starts_with(&dest, magic), "{name}");
+    }
+}
+
+#[test]
 fn report_refuses_bad_requests_in_indonesian() {
     let dir = tempfile::tempdir().expect("tempdir");
     let plan = seed_plan(dir.path());
     let out = |name: &str| dir.path().join(name);
-    let cases: [(Vec<&str>, PathBuf, &str); 7] = [
-        (vec!["rencana-aksi"], out("laporan.docx"), ".pdf atau .xlsx"),
-        (vec!["rencana-aksi"], out("laporan"), ".pdf atau .xlsx"),
+    let cases: [(Vec<&str>, PathBuf, &str); 9] = [
+        (
+            vec!["rencana-aksi"],
+            out("laporan.odt"),
+            ".pdf, .xlsx atau .docx",
+        ),
+        (
+            vec!["rencana-aksi"],
+            out("laporan.docx"),
+            "hanya dibuat untuk Laporan Tahunan",
+        ),
+        (
+            vec!["laporan-tahunan"],
+            out("laporan.xlsx"),
+            "PDF atau dokumen Word",
+        ),
+        (
+            vec!["rencana-aksi"],
+            out("laporan"),
+            ".pdf, .xlsx atau .docx",
+        ),
         (vec!["bulanan"], out("bulanan.pdf"), "Pilih bulan laporan"),
         (
             vec!["triwulan"],

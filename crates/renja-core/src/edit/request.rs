@@ -140,6 +140,11 @@ pub enum Edit {
     SetCatatanTahunan {
         catatan: crate::model::CatatanTahunan,
     },
+    /// The narrative of one chapter (BAB I–IV) of the Laporan Tahunan.
+    SetBab {
+        kunci: crate::model::BabKunci,
+        teks: String,
+    },
     Undo,
     Redo,
 }

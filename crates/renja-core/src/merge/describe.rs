@@ -28,6 +28,7 @@ fn what(table: &str) -> &'static str {
         "bukti" => "Bukti dukung",
         "bukti_berkas" => "Berkas bukti dukung",
         "logo" => "Logo kop",
+        "bab" => "Narasi Laporan Tahunan",
         _ => "Data",
     }
 }
@@ -65,6 +66,8 @@ fn field_label(table: &str, column: &str) -> String {
         (_, "peran") => "Peran",
         (_, "pokja") => "Pokja",
         (_, "data") => "Gambar logo",
+        ("bab", "teks") => "Narasi",
+        ("bab", "kunci") => "Bab",
         (_, "pemerintah_daerah") => "Pemerintah daerah",
         (_, "instansi") => "Instansi",
         (_, "unit_kerja") => "Unit kerja",
@@ -177,6 +180,9 @@ fn row_name(names: &Names<'_>, table: &str, fields: &Fields) -> String {
             format!("{} — {tahapan}", nama_bulan(bulan as u8))
         }
         "bukti" => text(fields, "judul"),
+        "bab" => crate::model::BabKunci::from_code(&text(fields, "kunci"))
+            .map(|k| k.label())
+            .unwrap_or_else(|| text(fields, "kunci")),
         _ => text(fields, "nama"),
     };
     shorten(&name)
@@ -251,13 +257,13 @@ pub(crate) struct Described {
 }
 
 const IDENTITAS: (i64, &str) = (-2, "Identitas rencana");
-const KOP: (i64, &str) = (-1, "Kop laporan");
+const KOP: (i64, &str) = (-1, "Laporan");
 const TIM: (i64, &str) = (i64::MAX, "Tim RB");
 
 fn group_of(names: &Names<'_>, table: &str, key: &str) -> (i64, String) {
     match table {
         "plan" => (IDENTITAS.0, IDENTITAS.1.into()),
-        "logo" => (KOP.0, KOP.1.into()),
+        "logo" | "bab" => (KOP.0, KOP.1.into()),
         "anggota" => (TIM.0, TIM.1.into()),
         _ => names
             .program(key)

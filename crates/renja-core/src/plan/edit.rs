@@ -142,6 +142,7 @@ impl Plan {
             Edit::SetCatatanTahunan { catatan } => {
                 self.set_catatan_tahunan(&catatan).map(|()| None)?
             }
+            Edit::SetBab { kunci, teks } => self.set_bab(kunci, &teks).map(|()| None)?,
             Edit::Undo => self.undo().map(|_| None)?,
             Edit::Redo => self.redo().map(|_| None)?,
         };

@@ -18,6 +18,7 @@ use crate::undo::Op;
 
 pub use crate::model::Upgrade;
 
+mod bab;
 mod bukti;
 mod catatan_tahunan;
 mod edit;
@@ -227,6 +228,7 @@ impl Plan {
             ada_logo: self.logo()?.is_some(),
             catatan_tahunan: self.catatan_tahunan()?,
             merges: self.merges()?,
+            bab: self.bab()?,
         })
     }
 

@@ -21,6 +21,12 @@ impl Plan {
         report::render(self.db(), self.clock(), request, ReportFormat::Pdf)
     }
 
+    /// The report as a PDF for the preview on the Laporan page: an empty chapter of the
+    /// Laporan Tahunan shows a placeholder there, never in a saved file.
+    pub fn report_preview(&self, request: &ReportRequest) -> Result<Vec<u8>> {
+        report::preview(self.db(), self.clock(), request)
+    }
+
     /// The report as an XLSX workbook.
     pub fn report_xlsx(&self, request: &ReportRequest) -> Result<Vec<u8>> {
         report::render(self.db(), self.clock(), request, ReportFormat::Xlsx)

@@ -75,6 +75,7 @@ pub enum Isi {
     Tahunan(super::tahunan::Tahunan),
     Bukti(super::daftar_bukti::DaftarBukti),
     Ringkasan(super::ringkasan::RingkasanCetak),
+    Dokumen(Box<super::dokumen::Dokumen>),
 }
 
 /// A month's record as reports need it.
@@ -292,7 +293,10 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         subjudul.push(line.to_uppercase());
     }
     subjudul.push(match kind {
-        ReportKind::RencanaAksi | ReportKind::Tahunan | ReportKind::Bukti => {
+        ReportKind::RencanaAksi
+        | ReportKind::Tahunan
+        | ReportKind::Bukti
+        | ReportKind::LaporanTahunan => {
             format!("TAHUN {}", id.tahun)
         }
         ReportKind::Ringkasan => format!("KEADAAN {}", periode.teks.to_uppercase()),
@@ -326,6 +330,17 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
             )?)),
             false,
         ),
+        ReportKind::LaporanTahunan => {
+            let catatan = catatan_tahunan::get(db)?;
+            let tahunan = super::tahunan::tahunan(&ctx, &catatan, today, id.tahun);
+            let bab = crate::bab::get(db)?;
+            (
+                Isi::Dokumen(Box::new(super::dokumen::build(
+                    &ctx, &bab, &catatan, tahunan, today,
+                ))),
+                false,
+            )
+        }
     };
     let mut nama_berkas = match kind {
         ReportKind::RencanaAksi => format!("Rencana Aksi RB {}", id.tahun),
@@ -334,6 +349,7 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         ReportKind::Tahunan => format!("Laporan Monev Tahunan {}", periode.pendek),
         ReportKind::Bukti => format!("Daftar Bukti Dukung {}", id.tahun),
         ReportKind::Ringkasan => format!("Ringkasan Capaian {}", periode.pendek),
+        ReportKind::LaporanTahunan => format!("Laporan Tahunan RB {}", id.tahun),
     };
     if let (Some(n), Some(_)) = (request.program, ctx.programs.first()) {
         nama_berkas.push_str(&format!(" - Program {n}"));
@@ -353,7 +369,10 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         tanda_tangan: tanda_tangan(kind, id, date, today),
         mengetahui: matches!(
             kind,
-            ReportKind::Bulanan | ReportKind::Triwulan | ReportKind::Tahunan
+            ReportKind::Bulanan
+                | ReportKind::Triwulan
+                | ReportKind::Tahunan
+                | ReportKind::LaporanTahunan
         )
         .then(|| kepala(id)),
         lampiran: (kind == ReportKind::RencanaAksi).then(|| lampiran(id)),

@@ -11,12 +11,14 @@
 //! What this module must keep:
 //! - It only reads: it gets a `storage::Read` handle and plain values (the clock, a
 //!   destination), never a `Plan`, and writes nothing into the plan. What reports print but
-//!   users set (the logo, the Kesimpulan dan Rekomendasi) is stored by `kop` and
-//!   `catatan_tahunan`; the `Plan` methods that make reports are in `plan::report`.
+//!   users set (the logo, the Kesimpulan dan Rekomendasi, the chapters' narrative) is stored
+//!   by `kop`, `catatan_tahunan` and `bab`; the `Plan` methods that make reports are in `plan::report`.
 //! - File names it proposes, and every name inside the package, are made safe by `naming`.
 
 mod daftar_bukti;
 mod data;
+mod docx;
+pub mod dokumen;
 mod monev;
 mod pages;
 pub(crate) mod paket;
@@ -63,16 +65,20 @@ pub enum ReportKind {
     Bukti,
     /// Ringkasan Capaian: the Ringkasan tab on one page (PDF only).
     Ringkasan,
+    /// The Laporan Tahunan as a whole document: cover, daftar isi, BAB I–V with the team's
+    /// narrative, the Rencana Aksi and the Daftar Bukti Dukung as lampiran. PDF and DOCX.
+    LaporanTahunan,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 6] = [
+    pub const ALL: [ReportKind; 7] = [
         ReportKind::RencanaAksi,
         ReportKind::Bulanan,
         ReportKind::Triwulan,
         ReportKind::Tahunan,
         ReportKind::Bukti,
         ReportKind::Ringkasan,
+        ReportKind::LaporanTahunan,
     ];
 
     /// The name used on the command line and in file names (`rencana-aksi`, `bulanan`, …).
@@ -84,6 +90,7 @@ impl ReportKind {
             ReportKind::Tahunan => "tahunan",
             ReportKind::Bukti => "bukti",
             ReportKind::Ringkasan => "ringkasan",
+            ReportKind::LaporanTahunan => "laporan-tahunan",
         }
     }
 
@@ -100,6 +107,17 @@ impl ReportKind {
             ReportKind::Tahunan => "Laporan Monitoring dan Evaluasi Tahunan",
             ReportKind::Bukti => "Daftar Bukti Dukung",
             ReportKind::Ringkasan => "Ringkasan Capaian Rencana Kerja Reformasi Birokrasi",
+            ReportKind::LaporanTahunan => "Laporan Tahunan Reformasi Birokrasi",
+        }
+    }
+
+    /// The formats the report is made in: the whole document goes to Word, not Excel; the
+    /// tables go to Excel, not Word.
+    pub fn formats(self) -> &'static [ReportFormat] {
+        match self {
+            ReportKind::LaporanTahunan => &[ReportFormat::Pdf, ReportFormat::Docx],
+            ReportKind::Ringkasan => &[ReportFormat::Pdf],
+            _ => &[ReportFormat::Pdf, ReportFormat::Xlsx],
         }
     }
 }
@@ -136,6 +154,7 @@ impl Kertas {
 pub enum ReportFormat {
     Pdf,
     Xlsx,
+    Docx,
 }
 
 impl ReportFormat {
@@ -149,6 +168,7 @@ impl ReportFormat {
         {
             "pdf" => Some(ReportFormat::Pdf),
             "xlsx" => Some(ReportFormat::Xlsx),
+            "docx" => Some(ReportFormat::Docx),
             _ => None,
         }
     }
@@ -157,6 +177,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Pdf => "pdf",
             ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Docx => "docx",
         }
     }
 
@@ -170,6 +191,10 @@ impl ReportFormat {
             ReportFormat::Xlsx => FileFilter {
                 label: "Buku kerja Excel",
                 extensions: &["xlsx"],
+            },
+            ReportFormat::Docx => FileFilter {
+                label: "Dokumen Word",
+                extensions: &["docx"],
             },
         }
     }
@@ -214,25 +239,61 @@ pub(crate) fn report_data(
     data::build(db, clock, request)
 }
 
-/// The report as a PDF document or an XLSX workbook.
+/// The report as a PDF document, an XLSX workbook or a DOCX document, as it is saved.
 pub(crate) fn render(
     db: &Read,
     clock: &dyn Clock,
     request: &ReportRequest,
     format: ReportFormat,
 ) -> Result<Vec<u8>> {
-    if request.kind == ReportKind::Ringkasan && format == ReportFormat::Xlsx {
-        return Err(invalid(
-            "format",
-            "Ringkasan Capaian hanya tersedia sebagai PDF.",
-        ));
+    render_as(db, clock, request, format, false)
+}
+
+/// The report as a PDF for the preview: like the saved PDF, except that an empty chapter of
+/// the Laporan Tahunan shows [`dokumen::BELUM_DIISI`] so the team sees what is left to write.
+pub(crate) fn preview(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Result<Vec<u8>> {
+    render_as(db, clock, request, ReportFormat::Pdf, true)
+}
+
+fn render_as(
+    db: &Read,
+    clock: &dyn Clock,
+    request: &ReportRequest,
+    format: ReportFormat,
+    preview: bool,
+) -> Result<Vec<u8>> {
+    check_format(request.kind, format)?;
+    let mut data = data::build(db, clock, request)?;
+    if let (true, Isi::Dokumen(dokumen)) = (preview, &mut data.isi) {
+        dokumen.belum_diisi = dokumen::BELUM_DIISI.to_owned();
     }
-    let data = data::build(db, clock, request)?;
     let logo = kop::logo(db)?;
     match format {
         ReportFormat::Pdf => pdf::render(&data, logo.as_ref().map(|l| l.data.as_slice())),
         ReportFormat::Xlsx => xlsx::render(&data, logo.as_ref()),
+        ReportFormat::Docx => docx::render(&data, logo.as_ref()),
     }
+}
+
+/// Refuse a format the report is not made in, before anything is built.
+fn check_format(kind: ReportKind, format: ReportFormat) -> Result<()> {
+    if kind.formats().contains(&format) {
+        return Ok(());
+    }
+    Err(invalid(
+        "format",
+        match kind {
+            ReportKind::LaporanTahunan => {
+                "Laporan Tahunan (dokumen lengkap) dibuat sebagai PDF atau dokumen Word (DOCX), \
+                 bukan Excel."
+            }
+            ReportKind::Ringkasan => "Ringkasan Capaian hanya tersedia sebagai PDF.",
+            _ => {
+                "Dokumen Word (DOCX) hanya dibuat untuk Laporan Tahunan (dokumen lengkap); \
+                  laporan ini dibuat sebagai PDF atau Excel."
+            }
+        },
+    ))
 }
 
 /// The file name proposed when a report is saved, e.g.
@@ -243,6 +304,7 @@ pub(crate) fn file_name(
     request: &ReportRequest,
     format: ReportFormat,
 ) -> Result<String> {
+    check_format(request.kind, format)?;
     let data = data::build(db, clock, request)?;
     Ok(naming::name_from_text(&format!(
         "{}.{}",

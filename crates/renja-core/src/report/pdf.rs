@@ -21,7 +21,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the name they import each other under.
-const TEMPLATES: [(&str, &str); 8] = [
+const TEMPLATES: [(&str, &str); 12] = [
     (
         "common.typ",
         include_str!("../../../../assets/reports/common.typ"),
@@ -54,6 +54,22 @@ const TEMPLATES: [(&str, &str); 8] = [
         "ringkasan.typ",
         include_str!("../../../../assets/reports/ringkasan.typ"),
     ),
+    (
+        "tabel-rencana-aksi.typ",
+        include_str!("../../../../assets/reports/tabel-rencana-aksi.typ"),
+    ),
+    (
+        "tabel-tahunan.typ",
+        include_str!("../../../../assets/reports/tabel-tahunan.typ"),
+    ),
+    (
+        "tabel-bukti.typ",
+        include_str!("../../../../assets/reports/tabel-bukti.typ"),
+    ),
+    (
+        "laporan-tahunan.typ",
+        include_str!("../../../../assets/reports/laporan-tahunan.typ"),
+    ),
 ];
 
 fn template(kind: ReportKind) -> &'static str {
@@ -64,6 +80,7 @@ fn template(kind: ReportKind) -> &'static str {
         ReportKind::Tahunan => "monev-tahunan.typ",
         ReportKind::Bukti => "daftar-bukti.typ",
         ReportKind::Ringkasan => "ringkasan.typ",
+        ReportKind::LaporanTahunan => "laporan-tahunan.typ",
     }
 }
 

@@ -2,6 +2,7 @@
 //! Also the schema migrations: numbered SQL files embedded in the binary, applied in order
 //! inside one `IMMEDIATE` transaction, the version kept in `PRAGMA user_version`.
 
+pub(crate) mod bab;
 pub(crate) mod berkas;
 pub(crate) mod bukti;
 pub(crate) mod dump;
@@ -39,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_laporan.sql"),
     include_str!("migrations/0005_pangkat.sql"),
     include_str!("migrations/0006_versions.sql"),
+    include_str!("migrations/0007_bab.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -60,6 +62,7 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("row_version", 6),
     ("tombstone", 6),
     ("merge_log", 6),
+    ("bab", 7),
 ];
 /// Begin a write transaction the way every writer of a plan must: `IMMEDIATE` (the write lock
 /// at once, so a busy file fails before anything is done), with page 1 journaled first by

@@ -84,6 +84,7 @@ fn table_label(table: &str) -> &str {
         "berkas" => "isi berkas bukti dukung",
         "bukti" => "bukti dukung",
         "anggota" => "anggota tim",
+        "bab" => "narasi bab laporan tahunan",
         other => other,
     }
 }

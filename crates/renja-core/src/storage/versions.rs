@@ -92,6 +92,11 @@ pub(crate) const REPLICATED: &[Replicated] = &[
         singleton: Some("logo"),
         refs: &[],
     },
+    Replicated {
+        table: "bab",
+        singleton: None,
+        refs: &[],
+    },
 ];
 
 pub(crate) fn replicated(table: &str) -> Option<&'static Replicated> {

@@ -28,6 +28,7 @@ mod realisasi;
 mod refuse;
 mod report;
 mod report_conventions;
+mod report_dokumen;
 mod report_pages;
 mod report_xlsx;
 mod ringkasan;

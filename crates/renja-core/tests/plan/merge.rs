@@ -611,6 +611,53 @@ fn damaged_evidence_in_the_colleagues_copy_stops_the_merge_and_changes_nothing()
     }
 }
 
+#[test]
+fn chapters_written_in_two_copies_come_together_and_the_same_chapter_is_a_conflict() {
+    use renja_core::model::BabKunci;
+    let dir = tempdir();
+    let (ours, theirs) = two_copies(dir.path());
+    for (path, kunci, teks) in [
+        (
+            &ours,
+            BabKunci::Pendahuluan,
+            "Pendahuluan dari sekretariat.",
+        ),
+        (&theirs, BabKunci::Manajemen, "Manajemen dari Pokja."),
+        (&ours, BabKunci::Agenda, "Agenda versi sekretariat."),
+        (&theirs, BabKunci::Agenda, "Agenda versi Pokja."),
+    ] {
+        let mut plan = open(path);
+        plan.set_bab(kunci, teks).expect("bab");
+        plan.close().expect("close");
+    }
+    let mut plan = open(&ours);
+    let other = open_theirs(&theirs);
+    let preview = plan
+        .merge_preview(&other, &MergeChoices::default())
+        .expect("preview");
+    assert_eq!(preview.open_conflicts, 1, "{:?}", preview.conflicts);
+    assert!(
+        preview.conflicts[0].nama.contains("BAB III"),
+        "{:?}",
+        preview.conflicts[0]
+    );
+    plan.merge(
+        &other,
+        &MergeChoices {
+            prefer: Some(Side::Theirs),
+            ..MergeChoices::default()
+        },
+        &mut |_| {},
+    )
+    .expect("merge");
+    let bab = plan.bab().expect("bab");
+    assert_eq!(bab.pendahuluan, "Pendahuluan dari sekretariat.");
+    assert_eq!(bab.manajemen, "Manajemen dari Pokja.");
+    assert_eq!(bab.agenda, "Agenda versi Pokja.");
+    other.close().expect("close");
+    plan.close().expect("close");
+}
+
 // --- properties over generated plans --------------------------------------------------------
 
 /// A small deterministic generator (xorshift64*), so failures replay.

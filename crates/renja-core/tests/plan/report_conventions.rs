@@ -60,7 +60,10 @@ fn signer(kind: ReportKind) -> (&'static str, &'static str, &'static str) {
 fn is_monev(kind: ReportKind) -> bool {
     matches!(
         kind,
-        ReportKind::Bulanan | ReportKind::Triwulan | ReportKind::Tahunan
+        ReportKind::Bulanan
+            | ReportKind::Triwulan
+            | ReportKind::Tahunan
+            | ReportKind::LaporanTahunan
     )
 }
 
@@ -96,7 +99,16 @@ fn every_signature_prints_the_pangkat_under_the_name_above_the_nip() {
         let (nama, pangkat, nip) = signer(kind);
         let pdf = write_pdf(&plan, &request(kind), &format!("pangkat-{}", kind.code()));
         let pages = page_texts(&pdf);
-        let last = pages.last().expect("a page");
+        // The whole document is signed at the end of BAB V; its lampiran follow.
+        let signed = if kind == ReportKind::LaporanTahunan {
+            pages
+                .iter()
+                .rposition(|p| p.contains("BABVPENUTUP"))
+                .expect("BAB V")
+        } else {
+            pages.len() - 1
+        };
+        let last = &pages[signed];
         let at = |s: &str| {
             last.find(&squash(s))
                 .unwrap_or_else(|| panic!("{kind:?}: {s:?} not on the last page"))
@@ -107,7 +119,7 @@ fn every_signature_prints_the_pangkat_under_the_name_above_the_nip() {
         );
         // Line by line: the pangkat's line is under the name's, above the NIP's, aligned left
         // with them.
-        let words = &pdf_words(&pdf).pop().expect("a page").words;
+        let words = &pdf_words(&pdf).swap_remove(signed).words;
         let first_word = |s: &str| {
             let w = s.split_whitespace().next().expect("a word");
             words
@@ -127,8 +139,9 @@ fn every_signature_prints_the_pangkat_under_the_name_above_the_nip() {
             "{kind:?}: one column"
         );
 
-        // The Ringkasan Capaian is a printed page only: no workbook.
-        if kind == ReportKind::Ringkasan {
+        // The Ringkasan Capaian is a printed page only, and the document's workbook is its
+        // DOCX (read in `report_dokumen`): no workbook to check here.
+        if kind == ReportKind::Ringkasan || kind == ReportKind::LaporanTahunan {
             continue;
         }
         let sheets = workbook(&plan, dir.path(), &request(kind));

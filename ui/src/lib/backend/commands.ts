@@ -44,6 +44,8 @@ export type { ReportRequest, ReportFormat, PaketRequest, PaketProgress, PaketSum
 export type { ReportKind } from './generated/ReportKind';
 export type { Kertas } from './generated/Kertas';
 export type { CatatanTahunan } from './generated/CatatanTahunan';
+export type { Bab } from './generated/Bab';
+export type { BabKunci } from './generated/BabKunci';
 export type { ImportView, ImportCounts, Mapping };
 export type { Bulan } from './generated/Bulan';
 export type { Preview } from './generated/Preview';

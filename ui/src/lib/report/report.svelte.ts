@@ -25,8 +25,30 @@ export const LAPORAN: { value: Pilihan; label: string }[] = [
   { value: 'tahunan', label: 'Laporan Monev Tahunan' },
   { value: 'bukti', label: 'Daftar Bukti Dukung' },
   { value: 'ringkasan', label: 'Ringkasan Capaian' },
+  { value: 'laporanTahunan', label: 'Laporan Tahunan (dokumen lengkap)' },
   { value: 'paket', label: 'Paket Bukti Dukung (ZIP)' },
 ];
+
+/** The formats a report is saved in: the whole yearly document goes to Word, the table
+ * reports to Excel, the Ringkasan Capaian (a printed page) to PDF only (the core refuses the
+ * other pairs). */
+export function formatsOf(pilihan: Pilihan): { value: ReportFormat; label: string }[] {
+  if (pilihan === 'ringkasan') return [{ value: 'pdf', label: 'PDF' }];
+  return pilihan === 'laporanTahunan'
+    ? [
+        { value: 'pdf', label: 'PDF' },
+        { value: 'docx', label: 'Word' },
+      ]
+    : [
+        { value: 'pdf', label: 'PDF' },
+        { value: 'xlsx', label: 'Excel' },
+      ];
+}
+
+/** What the save button says for a format. */
+export function simpanLabel(format: ReportFormat): string {
+  return { pdf: 'Simpan PDF…', xlsx: 'Simpan Excel…', docx: 'Simpan Word…' }[format];
+}
 
 // Quarters in Roman numerals come from the core (generated labels).
 export { ROMAWI };
@@ -125,6 +147,17 @@ export class ReportModel {
     return this.pilihan === 'paket';
   }
 
+  /** The formats the chosen report is made in. */
+  get formats(): { value: ReportFormat; label: string }[] {
+    return formatsOf(this.pilihan);
+  }
+
+  /** Choose a report; a format it is not made in falls back to PDF. */
+  choose(pilihan: Pilihan): void {
+    this.pilihan = pilihan;
+    if (!formatsOf(pilihan).some((f) => f.value === this.format)) this.format = 'pdf';
+  }
+
   /** Which period the choices ask for: a month (Laporan Monev Bulanan, or a package of one
    * month), a quarter (Triwulan, or a package of one quarter), or none (the whole year). */
   get period(): 'bulan' | 'triwulan' | null {
@@ -156,15 +189,10 @@ export class ReportModel {
     };
   }
 
-  /** Whether the chosen report can be saved as Excel too (the Ringkasan Capaian is a
-   * printed page: PDF only). */
-  get excel(): boolean {
-    return this.pilihan !== 'ringkasan';
-  }
-
-  /** The format the report is saved in: the one chosen, PDF where there is no other. */
+  /** The format the report is saved in: the one chosen when the report is made in it,
+   * else PDF. */
   get saveFormat(): ReportFormat {
-    return this.excel ? this.format : 'pdf';
+    return this.formats.some((f) => f.value === this.format) ? this.format : 'pdf';
   }
 
   /** Changes whenever the preview would show something else. */
@@ -281,6 +309,29 @@ export class ReportModel {
     } catch (e) {
       this.error = toBackendError(e).message;
     }
+  }
+}
+
+/** The narrative of one chapter of the Laporan Tahunan, stored when the user leaves the
+ * field (like the identity form); a refusal keeps the text in the field with its message. */
+export class BabForm {
+  teks = $state('');
+  error = $state<string | null>(null);
+  private stored: string;
+  private readonly save: (teks: string) => Promise<string | null>;
+
+  constructor(initial: string, save: (teks: string) => Promise<string | null>) {
+    this.teks = initial;
+    this.stored = initial;
+    this.save = save;
+  }
+
+  async commit(): Promise<void> {
+    const teks = this.teks;
+    if (teks === this.stored) return;
+    const refused = await this.save(teks);
+    this.error = refused;
+    if (refused === null) this.stored = teks;
   }
 }
 

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  BabForm,
   CatatanForm,
   PREVIEW_DELAY_MS,
   ReportModel,
   defaultBulan,
+  formatsOf,
   isoDate,
+  simpanLabel,
   triwulanLabel,
   triwulanOf,
 } from './report.svelte';
@@ -297,11 +300,48 @@ describe('Ringkasan Capaian', () => {
     model.pilihan = 'ringkasan';
     model.format = 'xlsx';
     expect(model.period).toBe('bulan');
-    expect(model.excel).toBe(false);
+    expect(model.formats.map((f) => f.value)).toEqual(['pdf']);
     expect(model.saveFormat).toBe('pdf');
     expect(model.request).toMatchObject({ kind: 'ringkasan', bulan: 5, triwulan: null });
     backend.dialogAnswer = '/dok/ringkasan.pdf';
     await model.save();
     expect(backend.calls).toContain('chooseReportPath ringkasan pdf');
+  });
+});
+
+describe('Laporan Tahunan (dokumen lengkap)', () => {
+  it('offers PDF and Word, and falls back to PDF from a format the report lacks', () => {
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
+    model.format = 'xlsx';
+    model.choose('laporanTahunan');
+    expect(model.format).toBe('pdf');
+    expect(model.formats.map((f) => f.value)).toEqual(['pdf', 'docx']);
+    model.format = 'docx';
+    expect(simpanLabel(model.format)).toBe('Simpan Word…');
+    model.choose('bulanan');
+    expect(model.format).toBe('pdf');
+    expect(formatsOf('bulanan').map((f) => f.value)).toEqual(['pdf', 'xlsx']);
+    model.choose('laporanTahunan');
+    expect(model.request.kind).toBe('laporanTahunan');
+  });
+
+  it('stores a chapter only when it changed and keeps a refusal in the field', async () => {
+    const saved: string[] = [];
+    let refuse = false;
+    const form = new BabForm('Lama', async (teks) => {
+      if (refuse) return 'BAB I Pendahuluan terlalu panjang.';
+      saved.push(teks);
+      return null;
+    });
+    await form.commit();
+    expect(saved).toEqual([]);
+    form.teks = 'Paragraf baru.\n- butir';
+    await form.commit();
+    expect(saved).toEqual(['Paragraf baru.\n- butir']);
+    refuse = true;
+    form.teks = 'x';
+    await form.commit();
+    expect(form.error).toBe('BAB I Pendahuluan terlalu panjang.');
+    expect(form.teks).toBe('x');
   });
 });

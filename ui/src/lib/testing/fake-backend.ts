@@ -60,6 +60,7 @@ export function overview(path: string, over: Partial<PlanOverview> = {}): PlanOv
     ada_logo: false,
     catatan_tahunan: { kesimpulan: '', rekomendasi: '' },
     merges: [],
+    bab: { pendahuluan: '', gambaran_umum: '', agenda: '', manajemen: '' },
     ...over,
   };
 }

@@ -49,6 +49,7 @@ fn sheet_name(kind: ReportKind) -> &'static str {
         ReportKind::Tahunan => "Monev Tahunan",
         ReportKind::Bukti => "Bukti Dukung",
         ReportKind::Ringkasan => "Ringkasan Capaian",
+        ReportKind::LaporanTahunan => "Laporan Tahunan",
     }
 }
 
@@ -86,6 +87,9 @@ fn workbook(data: &ReportData, logo: Option<&Logo>) -> std::result::Result<Vec<u
                 "Ringkasan Capaian hanya tersedia sebagai PDF".into(),
             ));
         }
+        // Refused before it gets here (`check_format`): a workbook of the document would be
+        // its yearly tables, which the Laporan Monev Tahunan already gives.
+        Isi::Dokumen(isi) => tahunan::write(&mut wb, name, &styles, data, &isi.tahunan, logo)?,
     }
     wb.save_to_buffer()
 }

@@ -3,4 +3,4 @@
 /**
  * The reports the team hands in.
  */
-export type ReportKind = "rencanaAksi" | "bulanan" | "triwulan" | "tahunan" | "bukti" | "ringkasan";
+export type ReportKind = "rencanaAksi" | "bulanan" | "triwulan" | "tahunan" | "bukti" | "ringkasan" | "laporanTahunan";

@@ -4,6 +4,7 @@ import type { Jenis } from './Jenis';
 import type { Peran } from './Peran';
 import type { Status } from './Status';
 import type { Level } from './Level';
+import type { BabKunci } from './BabKunci';
 
 /** Kinds of bukti dukung. In the order forms offer them. */
 export const JENIS: readonly Jenis[] = ["sk", "laporan", "notulen", "daftarHadir", "undangan", "foto", "tangkapanLayar", "lainnya"];
@@ -46,6 +47,15 @@ export const LEVEL_LABEL: Record<Level, string> = {
   "kegiatan": "Kegiatan",
   "output": "Output",
   "tahapan": "Tahapan",
+};
+
+/** Chapters of the Laporan Tahunan the team writes (BAB V is the kesimpulan and rekomendasi). In the order forms offer them. */
+export const BAB: readonly BabKunci[] = ["pendahuluan", "gambaranUmum", "agenda", "manajemen"];
+export const BAB_LABEL: Record<BabKunci, string> = {
+  "pendahuluan": "BAB I Pendahuluan",
+  "gambaranUmum": "BAB II Gambaran Umum Reformasi Birokrasi",
+  "agenda": "BAB III Agenda Reformasi Birokrasi Perangkat Daerah",
+  "manajemen": "BAB IV Manajemen Pelaksanaan Reformasi Birokrasi",
 };
 
 /** Month names, Januari first. */

@@ -1,0 +1,434 @@
+//! The Laporan Tahunan as a whole document (issue 16, point 9): the chapters' narrative stored
+//! and undoable, the PDF read back through pdftotext (cover, daftar isi, BAB I–V in the seed's
+//! order, the narrative, the lampiran, the placeholder only in the preview), the DOCX unzipped
+//! and its XML read (heading styles, tables, text), and the DOCX converted by LibreOffice.
+//! Pages go to `target/report-pages/` to be looked at.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use renja_core::edit::Edit;
+use renja_core::model::{BabKunci, CatatanTahunan};
+use renja_core::report::{ReportFormat, ReportKind, ReportRequest};
+use renja_core::{ErrorKind, Plan};
+
+use crate::common::tempdir;
+use crate::report::{pdf_text, render_pages, sample_plan, squash};
+
+const PENDAHULUAN: &str = "Reformasi birokrasi diartikan sebagai upaya untuk melakukan \
+pembaharuan dan perubahan mendasar terhadap sistem penyelenggaraan pemerintahan dalam rangka \
+mewujudkan tata kelola pemerintahan yang baik. Laporan ini menyajikan pelaksanaan Rencana Kerja \
+Reformasi Birokrasi Dinas Perkebunan selama satu tahun.\n\
+- Latar belakang penyusunan laporan tahunan\n\
+- Maksud dan tujuan laporan\n\
+Sistematika penulisan laporan mengikuti lima bab dan dua lampiran.";
+
+const MANAJEMEN: &str = "Monitoring dilaksanakan secara berkala setiap triwulan untuk memastikan \
+rencana kerja Reformasi Birokrasi Perangkat Daerah dilaksanakan sesuai tata kelola dan \
+terdokumentasi dengan baik.";
+
+fn request() -> ReportRequest {
+    ReportRequest {
+        tanggal: Some("2023-12-20".into()),
+        ..ReportRequest::new(ReportKind::LaporanTahunan)
+    }
+}
+
+fn pages_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/report-pages");
+    std::fs::create_dir_all(&dir).expect("pages dir");
+    dir
+}
+
+fn pdf_pages(pdf: &Path) -> u32 {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
+}
+
+/// The sample plan with BAB I and IV written and BAB II and III left empty.
+fn plan_with_bab(dir: &Path) -> Plan {
+    let mut plan = sample_plan(dir);
+    plan.apply(Edit::SetBab {
+        kunci: BabKunci::Pendahuluan,
+        teks: PENDAHULUAN.into(),
+    })
+    .expect("bab I");
+    plan.set_bab(BabKunci::Manajemen, MANAJEMEN)
+        .expect("bab IV");
+    plan
+}
+
+/// Where each needle first appears in `text`, asserting they appear in this order.
+fn in_order(text: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        let at = text[from..]
+            .find(n)
+            .unwrap_or_else(|| panic!("{n:?} not found after byte {from}"));
+        from += at + n.len();
+    }
+}
+
+#[test]
+fn bab_text_is_stored_tidied_undone_and_redone() {
+    let dir = tempdir();
+    let mut plan = sample_plan(dir.path());
+    assert_eq!(plan.bab().expect("bab").pendahuluan, "");
+    let edited = plan
+        .apply(Edit::SetBab {
+            kunci: BabKunci::Pendahuluan,
+            teks: "  Paragraf satu.\r\n- butir\r\n".into(),
+        })
+        .expect("set");
+    assert_eq!(
+        edited.overview.bab.pendahuluan, "Paragraf satu.\n- butir",
+        "Windows line ends are made plain and the text trimmed"
+    );
+    assert_eq!(plan.undo_state().undo.as_deref(), Some("Ubah narasi BAB I"));
+    plan.set_bab(BabKunci::Pendahuluan, "Paragraf dua.")
+        .expect("change");
+    plan.undo().expect("undo");
+    assert_eq!(
+        plan.bab().expect("bab").pendahuluan,
+        "Paragraf satu.\n- butir"
+    );
+    plan.undo().expect("undo");
+    assert_eq!(plan.bab().expect("bab").pendahuluan, "");
+    plan.redo().expect("redo");
+    assert_eq!(
+        plan.bab().expect("bab").pendahuluan,
+        "Paragraf satu.\n- butir"
+    );
+
+    let too_long = "a".repeat(renja_core::limits::MAX_BAB + 1);
+    let err = plan
+        .set_bab(BabKunci::Agenda, &too_long)
+        .expect_err("too long");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert!(err.to_string().contains("BAB III"), "{err}");
+    let err = plan
+        .set_bab(BabKunci::Agenda, "teks\u{7}")
+        .expect_err("control character");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert_eq!(
+        plan.bab().expect("bab").agenda,
+        "",
+        "a refusal changes nothing"
+    );
+
+    // The narrative survives closing and opening the file.
+    let path = plan.path().to_owned();
+    plan.close().expect("close");
+    let plan = Plan::open(&path, renja_core::OpenMode::Edit, crate::common::clock()).expect("open");
+    assert_eq!(
+        plan.bab().expect("bab").pendahuluan,
+        "Paragraf satu.\n- butir"
+    );
+}
+
+#[test]
+fn laporan_tahunan_pdf_has_cover_contents_chapters_in_order_and_lampiran() {
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let path = pages_dir().join("laporan-tahunan.pdf");
+    plan.write_report(&request(), ReportFormat::Pdf, &path)
+        .expect("pdf");
+    let text = pdf_text(&path, None);
+
+    let cover = pdf_text(&path, Some(1));
+    in_order(
+        &cover,
+        &[
+            "LAPORAN TAHUNAN",
+            "REFORMASI BIROKRASI",
+            "DINAS PERKEBUNAN",
+            "TAHUN 2023",
+        ],
+    );
+    let contents = pdf_text(&path, Some(2));
+    in_order(
+        &contents,
+        &[
+            "DAFTAR ISI",
+            "BAB I PENDAHULUAN",
+            "BAB II GAMBARAN UMUM REFORMASI BIROKRASI",
+            "BAB III AGENDA REFORMASI BIROKRASI PERANGKAT DAERAH",
+            "Program dan Kegiatan",
+            "BAB IV MANAJEMEN PELAKSANAAN REFORMASI BIROKRASI",
+            "Perbandingan Kondisi Sebelum dan Sesudah",
+            "BAB V PENUTUP",
+            "LAMPIRAN I RENCANA AKSI REFORMASI BIROKRASI",
+            "LAMPIRAN II DAFTAR BUKTI DUKUNG",
+        ],
+    );
+    // The chapters, their narrative and generated parts, in the seed's order after the
+    // daftar isi.
+    let body = &text[text
+        .find("LAMPIRAN II DAFTAR BUKTI DUKUNG")
+        .expect("toc end")..];
+    in_order(
+        &squash(body),
+        &[
+            "BABIPENDAHULUAN",
+            &squash("Reformasi birokrasi diartikan sebagai upaya"),
+            &squash("Latar belakang penyusunan laporan tahunan"),
+            "BABIIGAMBARANUMUMREFORMASIBIROKRASI",
+            &squash("Tabel 2.1 Area Perubahan"),
+            "ManajemenPerubahan",
+            "BABIIIAGENDAREFORMASIBIROKRASIPERANGKATDAERAH",
+            &squash("Tabel 3.1 Capaian per Program dan Kegiatan"),
+            &squash("Gambar 3.1 Capaian per Program"),
+            "BABIVMANAJEMENPELAKSANAANREFORMASIBIROKRASI",
+            &squash("Monitoring dilaksanakan secara berkala setiap triwulan"),
+            &squash("Anggaran belum tersedia"),
+            &squash("Diusulkan pada APBD-P"),
+            &squash("Tabel 4.2 Perbandingan Kondisi Sebelum dan Sesudah"),
+            "BABVPENUTUP",
+            &squash("Pelaksanaan RB berjalan baik."),
+            &squash("Percepat penyusunan SOP."),
+            "Mengetahui,",
+            &squash("Ketua Tim Reformasi Birokrasi"),
+            &squash("LAMPIRAN I RENCANA AKSI REFORMASI BIROKRASI"),
+            &squash("Kriteria Keberhasilan"),
+            &squash("LAMPIRAN II DAFTAR BUKTI DUKUNG"),
+            &squash("SK Tim Reformasi Birokrasi"),
+        ],
+    );
+    assert!(
+        !text.contains("[Bab ini belum diisi]"),
+        "the saved file never shows the placeholder of an empty chapter"
+    );
+    // Cover, contents, five chapters (each on a new page) and the 106-tahapan lampiran: far
+    // more than 10 pages, far fewer than 80.
+    let pages = pdf_pages(&path);
+    assert!((12..80).contains(&pages), "{pages} pages");
+    render_pages(&path, "laporan-tahunan", pages);
+}
+
+#[test]
+fn empty_chapters_show_a_placeholder_only_in_the_preview() {
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let preview = plan.report_preview(&request()).expect("preview");
+    let path = pages_dir().join("laporan-tahunan-pratinjau.pdf");
+    std::fs::write(&path, &preview).expect("write");
+    let text = pdf_text(&path, None);
+    // BAB II and III are empty; BAB I, IV and V are written.
+    assert_eq!(text.matches("[Bab ini belum diisi]").count(), 2, "{text}");
+    let saved = plan.report_pdf(&request()).expect("pdf");
+    assert_ne!(saved, preview);
+    render_pages(&path, "laporan-tahunan-pratinjau", 5);
+    // Other reports look the same in the preview as saved.
+    let tahunan = ReportRequest::new(ReportKind::Tahunan);
+    assert_eq!(
+        plan.report_preview(&tahunan).expect("preview"),
+        plan.report_pdf(&tahunan).expect("pdf")
+    );
+}
+
+#[test]
+fn formats_other_than_the_documents_are_refused_with_a_message() {
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let out = dir.path().join("laporan.xlsx");
+    let err = plan
+        .write_report(&request(), ReportFormat::Xlsx, &out)
+        .expect_err("no xlsx of the document");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
+    assert!(err.to_string().contains("PDF atau dokumen Word"), "{err}");
+    assert!(!out.exists());
+    let err = plan
+        .report_file_name(&ReportRequest::new(ReportKind::Bulanan), ReportFormat::Docx)
+        .expect_err("no docx of a table report");
+    assert!(
+        err.to_string()
+            .contains("hanya dibuat untuk Laporan Tahunan"),
+        "{err}"
+    );
+    assert_eq!(
+        plan.report_file_name(&request(), ReportFormat::Docx)
+            .expect("name"),
+        "Laporan Tahunan RB 2023 - Dinas Perkebunan.docx"
+    );
+}
+
+fn unzip(docx: &Path, part: &str) -> String {
+    let out = Command::new("unzip")
+        .arg("-p")
+        .arg(docx)
+        .arg(part)
+        .output()
+        .expect("unzip");
+    assert!(
+        out.status.success(),
+        "{part} missing from {}",
+        docx.display()
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The text of each paragraph whose style is `style`, in order.
+fn styled(document: &str, style: &str) -> Vec<String> {
+    let marker = format!("<w:pStyle w:val=\"{style}\" />");
+    document
+        .split("<w:p ")
+        .filter(|p| p.contains(&marker))
+        .map(|p| {
+            p.split("<w:t xml:space=\"preserve\">")
+                .skip(1)
+                .filter_map(|t| t.split("</w:t>").next())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn write_docx(plan: &Plan, name: &str) -> PathBuf {
+    let path = pages_dir().join(name);
+    plan.write_report(&request(), ReportFormat::Docx, &path)
+        .expect("docx");
+    path
+}
+
+#[test]
+fn laporan_tahunan_docx_has_word_headings_tables_and_the_text() {
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let path = write_docx(&plan, "laporan-tahunan.docx");
+    let document = unzip(&path, "word/document.xml");
+    let styles = unzip(&path, "word/styles.xml");
+    assert!(
+        styles.contains("w:styleId=\"Heading1\"")
+            && styles.contains("<w:name w:val=\"heading 1\" />"),
+        "Word's built-in heading style, so its TOC finds the chapters"
+    );
+    assert_eq!(
+        styled(&document, "Heading1"),
+        [
+            "BAB I PENDAHULUAN",
+            "BAB II GAMBARAN UMUM REFORMASI BIROKRASI",
+            "BAB III AGENDA REFORMASI BIROKRASI PERANGKAT DAERAH",
+            "BAB IV MANAJEMEN PELAKSANAAN REFORMASI BIROKRASI",
+            "BAB V PENUTUP",
+            "LAMPIRAN I RENCANA AKSI REFORMASI BIROKRASI",
+            "LAMPIRAN II DAFTAR BUKTI DUKUNG",
+        ]
+    );
+    assert!(
+        styled(&document, "Heading2")
+            .contains(&"Perbandingan Kondisi Sebelum dan Sesudah".to_owned())
+    );
+    assert!(
+        document.contains("TOC \\o &quot;1-2&quot;"),
+        "a TOC field over both levels"
+    );
+    // Real tables: area, capaian, kendala, before/after, signatures, Rencana Aksi, bukti.
+    assert!(
+        document.matches("<w:tbl>").count() >= 7,
+        "tables as Word tables"
+    );
+    assert!(
+        document.contains("<w:vMerge w:val=\"restart\" />"),
+        "group cells merged"
+    );
+    assert!(
+        document.contains("w:orient=\"landscape\""),
+        "the lampiran are landscape"
+    );
+    assert!(
+        document.matches("<w:pageBreakBefore").count() >= 7,
+        "each chapter on a new page"
+    );
+    for needle in [
+        "Reformasi birokrasi diartikan sebagai upaya",
+        "Latar belakang penyusunan laporan tahunan",
+        "Monitoring dilaksanakan secara berkala",
+        "Anggaran belum tersedia",
+        "Pelaksanaan RB berjalan baik.",
+        "SK Tim Reformasi Birokrasi",
+        "LAPORAN TAHUNAN",
+        "Mengetahui,",
+    ] {
+        assert!(document.contains(needle), "{needle} missing from the DOCX");
+    }
+    assert!(
+        !document.contains("[Bab ini belum diisi]"),
+        "no placeholder in the saved file"
+    );
+    assert!(
+        document.contains("<w:numPr>"),
+        "\"- \" lines are a Word list"
+    );
+}
+
+#[test]
+fn laporan_tahunan_docx_converts_with_libreoffice() {
+    let Some(soffice) = ["libreoffice", "soffice"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        panic!("LibreOffice is needed for this test (scripts/setup.sh installs it)");
+    };
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let docx = write_docx(&plan, "laporan-tahunan-lo.docx");
+    let out = pages_dir().join("lo");
+    let profile = dir.path().join("lo-profile");
+    let status = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .arg(&docx)
+        .output()
+        .expect("libreoffice");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let pdf = out.join("laporan-tahunan-lo.pdf");
+    let text = pdf_text(&pdf, None);
+    in_order(
+        &squash(&text),
+        &[
+            "LAPORANTAHUNAN",
+            "DAFTARISI",
+            "BABIPENDAHULUAN",
+            &squash("Reformasi birokrasi diartikan"),
+            "BABIIGAMBARANUMUMREFORMASIBIROKRASI",
+            "BABIIIAGENDAREFORMASIBIROKRASIPERANGKATDAERAH",
+            "BABIVMANAJEMENPELAKSANAANREFORMASIBIROKRASI",
+            "BABVPENUTUP",
+            "LAMPIRANIRENCANAAKSIREFORMASIBIROKRASI",
+            "LAMPIRANIIDAFTARBUKTIDUKUNG",
+        ],
+    );
+    let pages = pdf_pages(&pdf);
+    assert!((10..120).contains(&pages), "{pages} pages");
+    render_pages(&pdf, "laporan-tahunan-lo", pages);
+}
+
+#[test]
+fn catatan_tahunan_is_the_penutup_not_a_second_copy() {
+    let dir = tempdir();
+    let mut plan = plan_with_bab(dir.path());
+    plan.set_catatan_tahunan(&CatatanTahunan {
+        kesimpulan: "Kesimpulan baru tahun ini.".into(),
+        rekomendasi: String::new(),
+    })
+    .expect("catatan");
+    let data = serde_json::to_value(plan.report_data(&request()).expect("data")).expect("json");
+    assert_eq!(
+        data["isi"]["kesimpulan"][0]["teks"],
+        "Kesimpulan baru tahun ini."
+    );
+    assert_eq!(data["isi"]["rekomendasi"], serde_json::json!([]));
+}
