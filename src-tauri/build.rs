@@ -39,6 +39,11 @@ const COMMANDS: &[&str] = &[
     "export_paket",
     "open_folder",
     "ringkasan",
+    "lke",
+    "bukti_butir",
+    "choose_lke_file",
+    "choose_lke_path",
+    "export_lke",
     "choose_logo_file",
     "logo_image",
 ];

@@ -66,6 +66,11 @@ pub fn run() {
             commands::report::choose_logo_file,
             commands::report::logo_image,
             commands::ringkasan::ringkasan,
+            commands::lke::lke,
+            commands::lke::bukti_butir,
+            commands::lke::choose_lke_file,
+            commands::lke::choose_lke_path,
+            commands::lke::export_lke,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

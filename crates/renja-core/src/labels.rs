@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::bukti::Jenis;
 use crate::edit::Level;
+use crate::lke::Keadaan;
 use crate::model::Peran;
 use crate::realisasi::Status;
 use crate::tanggal;
@@ -100,6 +101,13 @@ fn tables() -> Vec<Table> {
             "Levels of the tree, top down.",
             &Level::ALL,
             |l| capitalised(l.label()),
+        ),
+        Table::new(
+            ["KEADAAN", "KEADAAN_LABEL"],
+            "Keadaan",
+            "How a tahapan stands for the year, in the LKE view.",
+            &Keadaan::ALL,
+            |k| k.label().to_owned(),
         ),
     ]
 }

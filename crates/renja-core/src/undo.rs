@@ -185,6 +185,12 @@ pub(crate) enum Op {
     CatatanTahunan,
     Import,
     Merge,
+    AddButir,
+    UpdateButir,
+    DeleteButir,
+    ImportLke,
+    LinkLke,
+    LinkBuktiLke,
 }
 
 impl Op {
@@ -214,6 +220,12 @@ impl Op {
             Op::CatatanTahunan => "Ubah kesimpulan dan rekomendasi".into(),
             Op::Import => "Impor rencana aksi".into(),
             Op::Merge => "Gabungkan berkas rekan".into(),
+            Op::AddButir => "Tambah butir LKE".into(),
+            Op::UpdateButir => "Ubah butir LKE".into(),
+            Op::DeleteButir => "Hapus butir LKE".into(),
+            Op::ImportLke => "Impor butir LKE".into(),
+            Op::LinkLke => "Ubah tautan tahapan ke butir LKE".into(),
+            Op::LinkBuktiLke => "Ubah butir LKE bukti dukung".into(),
         }
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod berkas;
 pub(crate) mod bukti;
 pub(crate) mod dump;
 pub(crate) mod identity;
+pub(crate) mod lke;
 pub(crate) mod logo;
 mod position;
 pub(crate) mod realisasi;
@@ -39,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_laporan.sql"),
     include_str!("migrations/0005_pangkat.sql"),
     include_str!("migrations/0006_versions.sql"),
+    include_str!("migrations/0007_lke.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -60,6 +62,9 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("row_version", 6),
     ("tombstone", 6),
     ("merge_log", 6),
+    ("lke_butir", 7),
+    ("tahapan_lke", 7),
+    ("bukti_lke", 7),
 ];
 /// Begin a write transaction the way every writer of a plan must: `IMMEDIATE` (the write lock
 /// at once, so a busy file fails before anything is done), with page 1 journaled first by

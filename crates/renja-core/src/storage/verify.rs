@@ -84,6 +84,9 @@ fn table_label(table: &str) -> &str {
         "berkas" => "isi berkas bukti dukung",
         "bukti" => "bukti dukung",
         "anggota" => "anggota tim",
+        "lke_butir" => "butir LKE",
+        "tahapan_lke" => "tautan tahapan ke butir LKE",
+        "bukti_lke" => "tautan bukti dukung ke butir LKE",
         other => other,
     }
 }

@@ -1,7 +1,7 @@
 // Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
 // Rust parameter names in camelCase, as Tauri expects.
 import { call } from './ipc';
-import { onBuktiProgress, onPaketProgress } from './events';
+import { onBuktiProgress, onLkeProgress, onPaketProgress } from './events';
 import type { Edit } from './generated/Edit';
 import type { Edited } from './generated/Edited';
 import type { NewPlan } from './generated/NewPlan';
@@ -20,6 +20,8 @@ import type { ImportView } from './generated/ImportView';
 import type { ImportCounts } from './generated/ImportCounts';
 import type { Mapping } from './generated/Mapping';
 import type { Ringkasan } from './generated/Ringkasan';
+import type { Lke } from './generated/Lke';
+import type { BuktiButir } from './generated/BuktiButir';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -50,6 +52,14 @@ export type { CapaianProgram } from './generated/CapaianProgram';
 export type { CapaianBulan } from './generated/CapaianBulan';
 export type { TahapanRingkas } from './generated/TahapanRingkas';
 export type { BebanPenanggungJawab } from './generated/BebanPenanggungJawab';
+export type { Lke, BuktiButir };
+export type { LkeArea } from './generated/LkeArea';
+export type { LkeIndikator } from './generated/LkeIndikator';
+export type { LkeButir } from './generated/LkeButir';
+export type { LkeTahapan } from './generated/LkeTahapan';
+export type { Keadaan } from './generated/Keadaan';
+export type { ButirInput } from './generated/ButirInput';
+export type { Urut } from './generated/Urut';
 export { BackendError } from './ipc';
 
 /** Everything the screens need from the backend; tests pass a fake with the same shape. */
@@ -117,6 +127,16 @@ export interface Backend {
   importForget(): Promise<void>;
   /** The Ringkasan at the end of month `bulan` (1–12), or of today's month when null. */
   ringkasan(bulan: number | null): Promise<Ringkasan>;
+  /** The LKE view: area → indikator → butir with linked tahapan and evidence counts. */
+  lke(): Promise<Lke>;
+  /** The butir a piece of evidence answers, and whether it chose them itself. */
+  buktiButir(id: number): Promise<BuktiButir>;
+  /** A table of LKE butir to import (null when cancelled). */
+  chooseLkeFile(): Promise<string | null>;
+  /** Where to save the LKE package (null when cancelled). */
+  chooseLkePath(): Promise<string | null>;
+  /** Write the LKE package; `onProgress` hears how far it got until it is done. */
+  exportLke(dest: string, onProgress: (p: PaketProgress) => void): Promise<PaketSummary>;
 }
 
 export const backend: Backend = {
@@ -175,4 +195,16 @@ export const backend: Backend = {
     call('create_imported_plan', { path, tahun, sheet, mapping, replace }),
   importForget: () => call('import_forget'),
   ringkasan: (bulan) => call('ringkasan', { bulan }),
+  lke: () => call('lke'),
+  buktiButir: (id) => call('bukti_butir', { id }),
+  chooseLkeFile: () => call('choose_lke_file'),
+  chooseLkePath: () => call('choose_lke_path'),
+  exportLke: async (dest, onProgress) => {
+    const stop = await onLkeProgress(onProgress);
+    try {
+      return await call<PaketSummary>('export_lke', { dest });
+    } finally {
+      stop();
+    }
+  },
 };

@@ -34,3 +34,9 @@ export async function onPaketProgress(onProgress: (p: PaketProgress) => void): P
 export async function onBuktiProgress(onProgress: (p: BuktiProgress) => void): Promise<() => void> {
   return listen<BuktiProgress>('bukti-progress', (event) => onProgress(event.payload));
 }
+
+/** Call `onProgress` with each `lke-progress` event (the LKE package being written) until the
+ * returned function is called. */
+export async function onLkeProgress(onProgress: (p: PaketProgress) => void): Promise<() => void> {
+  return listen<PaketProgress>('lke-progress', (event) => onProgress(event.payload));
+}

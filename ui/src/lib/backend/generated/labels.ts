@@ -4,6 +4,7 @@ import type { Jenis } from './Jenis';
 import type { Peran } from './Peran';
 import type { Status } from './Status';
 import type { Level } from './Level';
+import type { Keadaan } from './Keadaan';
 
 /** Kinds of bukti dukung. In the order forms offer them. */
 export const JENIS: readonly Jenis[] = ["sk", "laporan", "notulen", "daftarHadir", "undangan", "foto", "tangkapanLayar", "lainnya"];
@@ -46,6 +47,16 @@ export const LEVEL_LABEL: Record<Level, string> = {
   "kegiatan": "Kegiatan",
   "output": "Output",
   "tahapan": "Tahapan",
+};
+
+/** How a tahapan stands for the year, in the LKE view. In the order forms offer them. */
+export const KEADAAN: readonly Keadaan[] = ["belumDijadwalkan", "dijadwalkan", "berjalan", "selesai", "terlambat"];
+export const KEADAAN_LABEL: Record<Keadaan, string> = {
+  "belumDijadwalkan": "Belum dijadwalkan",
+  "dijadwalkan": "Dijadwalkan",
+  "berjalan": "Berjalan",
+  "selesai": "Selesai",
+  "terlambat": "Terlambat",
 };
 
 /** Month names, Januari first. */
