@@ -44,6 +44,11 @@ const COMMANDS: &[&str] = &[
     "merge_preview",
     "merge_apply",
     "merge_forget",
+    "lke",
+    "bukti_butir",
+    "choose_lke_file",
+    "choose_lke_path",
+    "export_lke",
     "choose_logo_file",
     "logo_image",
 ];

@@ -71,6 +71,11 @@ pub fn run() {
             commands::merge::merge_preview,
             commands::merge::merge_apply,
             commands::merge::merge_forget,
+            commands::lke::lke,
+            commands::lke::bukti_butir,
+            commands::lke::choose_lke_file,
+            commands::lke::choose_lke_path,
+            commands::lke::export_lke,
         ])
         .run(tauri::generate_context!())
         .expect("Renja RB gagal dijalankan");

@@ -157,6 +157,18 @@ test('opens the living example and walks every tab and dialog at 1280 × 720', a
       await app.see('Daftar bukti dukung');
       await look(app, '11-bukti-dukung');
 
+      await app.clickButton('LKE');
+      await app.see('Hanya yang belum ada bukti');
+      await look(app, '11b-lke');
+      await app.clickButton('Tautkan tahapan ke butir 1.a.1');
+      await app.see('Tahapan untuk butir 1.a.1');
+      await look(app, '11c-lke-tautkan');
+      await app.clickButton('Batal');
+      await app.clickButton('+ Butir');
+      await app.see('Tambah butir LKE');
+      await look(app, '11d-lke-butir');
+      await app.clickButton('Batal');
+
       await app.clickButton('Laporan');
       await app.see('Pratinjau');
       await look(app, '12-laporan');

@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 mod merge;
 use renja_core::generate::{self, GenerateSpec};
-use renja_core::report::{Kertas, PaketRequest, ReportFormat, ReportKind, ReportRequest};
+use renja_core::report::{Kertas, PaketRequest, ReportFormat, ReportKind, ReportRequest, Urut};
 use renja_core::{Error, ErrorKind, NewPlan, OpenMode, Plan, SystemClock, Template};
 
 #[derive(Parser)]
@@ -108,6 +108,10 @@ enum Command {
         /// date of the decree).
         #[arg(long)]
         tanggal: Option<String>,
+        /// Order of the Daftar Bukti Dukung (bukti): program (default) or lke (by LKE area,
+        /// indikator and butir).
+        #[arg(long, default_value = "program")]
+        urut: String,
     },
     /// Import a Rencana Aksi table (.xlsx, .ods, .csv, .txt) into a new plan, with the
     /// column mapping guessed from the header. The source file is only read.
@@ -168,6 +172,15 @@ enum Command {
         /// Only this program (its number).
         #[arg(long)]
         program: Option<String>,
+    },
+    /// Write the LKE package (ZIP): folders per LKE area / indikator / butir with the evidence
+    /// answering each butir, and an index (XLSX and HTML) listing every butir, those without
+    /// evidence as "belum ada". The plan is only read.
+    ExportLke {
+        file: PathBuf,
+        /// The ZIP file to write.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
     },
 }
 
@@ -411,6 +424,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             program: p,
             kertas,
             tanggal,
+            urut,
         } => {
             let kind = ReportKind::from_code(kind.trim()).ok_or_else(|| Error::Invalid {
                 field: "kind",
@@ -430,6 +444,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 field: "kertas",
                 reason: format!("Ukuran kertas \"{kertas}\" tidak dikenal. Pilih a4 atau f4."),
             })?;
+            let urut = Urut::from_code(urut.trim()).ok_or_else(|| Error::Invalid {
+                field: "urut",
+                reason: format!("Urutan \"{urut}\" tidak dikenal. Pilih program atau lke."),
+            })?;
             let request = ReportRequest {
                 kind,
                 bulan: bulan(b.as_deref())?,
@@ -437,6 +455,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 program: program(p.as_deref())?,
                 kertas,
                 tanggal,
+                urut,
             };
             open_read_only(&file)?.write_report(&request, format, &output)?;
             out(&format!("Laporan ditulis: {}", output.display()))
@@ -474,6 +493,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let summary = plan.export_bukti_package(&request, &output, &mut |_| {})?;
             out(&format!(
                 "Paket bukti dukung ditulis: {} ({} bukti dukung, {} berkas, {})",
+                output.display(),
+                summary.bukti,
+                summary.berkas,
+                megabytes(summary.bytes)
+            ))
+        }
+        Command::ExportLke { file, output } => {
+            let plan = open_read_only(&file)?;
+            let summary = plan.export_lke_package(&output, &mut |_| {})?;
+            out(&format!(
+                "Paket LKE ditulis: {} ({} bukti dukung, {} berkas, {})",
                 output.display(),
                 summary.bukti,
                 summary.berkas,
@@ -565,6 +595,7 @@ fn main() -> ExitCode {
         cli.command,
         Command::Report { .. }
             | Command::ExportBukti { .. }
+            | Command::ExportLke { .. }
             | Command::Import { .. }
             | Command::Merge { .. }
     );

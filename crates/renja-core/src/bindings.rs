@@ -62,6 +62,8 @@ mod tests {
         export(crate::merge::MergeRecord::export_all(&cfg));
         export(crate::merge::MergeProgress::export_all(&cfg));
         export(crate::ringkasan::Ringkasan::export_all(&cfg));
+        export(crate::lke::Lke::export_all(&cfg));
+        export(crate::lke::BuktiButir::export_all(&cfg));
         std::fs::write(dir.join("labels.ts"), crate::labels::typescript()).expect("write labels");
     }
 

@@ -40,4 +40,5 @@ row_id!(
     AnggotaId,
     BuktiId,
     BuktiBerkasId,
+    ButirId,
 );

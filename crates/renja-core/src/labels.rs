@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::bukti::Jenis;
 use crate::edit::Level;
+use crate::lke::Keadaan;
 use crate::model::{BabKunci, Peran};
 use crate::realisasi::Status;
 use crate::tanggal;
@@ -107,6 +108,13 @@ fn tables() -> Vec<Table> {
             "Chapters of the Laporan Tahunan the team writes (BAB V is the kesimpulan and rekomendasi).",
             &BabKunci::ALL,
             |b| b.label(),
+        ),
+        Table::new(
+            ["KEADAAN", "KEADAAN_LABEL"],
+            "Keadaan",
+            "How a tahapan stands for the year, in the LKE view.",
+            &Keadaan::ALL,
+            |k| k.label().to_owned(),
         ),
     ]
 }

@@ -15,8 +15,8 @@
 //!    (`Plan::transact`, undo and redo), and one small `impl Plan` file per feature that checks
 //!    the request with the feature's module and runs it in one transaction.
 //! 3. Domain modules (`edit`, `bukti`, `realisasi`, `team`, `identity`, `grid`, `capaian`,
-//!    `import`, `merge`, `report`, `ringkasan`, `kop`, `catatan_tahunan`, `bab`, `template`, `undo`, …): the
-//!    rules. They never see a [`Plan`]: they get a `storage::Read` or `storage::Write` handle
+//!    `import`, `lke`, `merge`, `report`, `ringkasan`, `kop`, `catatan_tahunan`, `bab`,
+//!    `template`, `undo`, …): the rules. They never see a [`Plan`]: they get a `storage::Read` or `storage::Write` handle
 //!    and call storage functions. `report` and `ringkasan` only read.
 //! 4. `storage` (every table's SQL, the migrations, the schema check) and `file` (opening a
 //!    file safely, pragmas, locks, whole-file copies, atomic writes). Only these two touch SQLite.
@@ -47,6 +47,7 @@ mod layers;
 #[cfg(test)]
 mod labels;
 pub mod limits;
+pub mod lke;
 pub mod merge;
 pub mod model;
 pub mod naming;
@@ -66,7 +67,8 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, ImportProblem, IpcError, Result};
 pub use file::{OpenMode, ReadOnlyReason, SCHEMA_VERSION, check_file};
 pub use ids::{
-    AnggotaId, BuktiBerkasId, BuktiId, KegiatanId, OutcomeId, OutputId, ProgramId, TahapanId,
+    AnggotaId, BuktiBerkasId, BuktiId, ButirId, KegiatanId, OutcomeId, OutputId, ProgramId,
+    TahapanId,
 };
 pub use plan::{NewPlan, Plan, Upgrade};
 pub use session::Session;

@@ -60,6 +60,10 @@ pub const MAX_ANGGOTA: usize = 300;
 pub const MAX_BUKTI_PER_TAHAPAN: usize = 200;
 /// Files one piece of evidence may have.
 pub const MAX_BERKAS_PER_BUKTI: usize = 100;
+/// The area, indikator and text of an LKE butir.
+pub const MAX_LKE: usize = 2_000;
+/// LKE butir one plan may hold.
+pub const MAX_BUTIR_LKE: usize = 2_000;
 /// Bytes of the logo file.
 pub const MAX_LOGO_BYTES: u64 = 2 * 1024 * 1024;
 /// Pixels on each side of the logo.
@@ -175,6 +179,18 @@ pub(crate) const TEXT_LIMITS: &[(&str, &str, usize)] = &[
     ("bab", "teks", MAX_BAB),
     ("bab", "modified_at", KODE),
     ("bab", "version", VERSION),
+    ("lke_butir", "uuid", KODE),
+    ("lke_butir", "area", MAX_LKE),
+    ("lke_butir", "indikator", MAX_LKE),
+    ("lke_butir", "butir", MAX_LKE),
+    ("lke_butir", "modified_at", KODE),
+    ("lke_butir", "version", VERSION),
+    ("tahapan_lke", "uuid", KODE),
+    ("tahapan_lke", "modified_at", KODE),
+    ("tahapan_lke", "version", VERSION),
+    ("bukti_lke", "uuid", KODE),
+    ("bukti_lke", "modified_at", KODE),
+    ("bukti_lke", "version", VERSION),
 ];
 
 /// The limit of a TEXT column, from [`TEXT_LIMITS`].

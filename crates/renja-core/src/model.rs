@@ -462,6 +462,8 @@ pub struct PlanDump {
     pub realisasi: Vec<DumpRealisasi>,
     /// Every piece of evidence with its files (metadata and SHA-256, not the bytes).
     pub bukti: Vec<DumpBukti>,
+    /// The LKE butir in list order, with the tahapan and evidence linked to each (by uuid).
+    pub lke: Vec<DumpButir>,
     /// Rows deleted, kept so a merge does not bring them back (see `crate::merge`).
     pub deleted: Vec<DumpDeleted>,
 }
@@ -525,6 +527,28 @@ pub struct DumpBerkas {
     pub sha256: String,
     pub size: u64,
     pub modified_at: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpButir {
+    pub uuid: String,
+    pub area: String,
+    pub indikator: String,
+    pub butir: String,
+    pub modified_at: String,
+    pub version: String,
+    /// Links from tahapan, by link key.
+    pub tahapan: Vec<DumpLink>,
+    /// Links from evidence, by link key.
+    pub bukti: Vec<DumpLink>,
+}
+
+/// A link to a butir: its key, the linked row's uuid, and the link's version.
+#[derive(Debug, Clone, Serialize)]
+pub struct DumpLink {
+    pub uuid: String,
+    pub from: String,
     pub version: String,
 }
 

@@ -1,6 +1,7 @@
 //! The built-in template: the Rencana Aksi of the Renja RB 2023 of Dinas Perkebunan Kabupaten
-//! Kutai Kartanegara (section 3.2 of the reference document), embedded from
-//! `assets/template/`. A new plan is either this template or empty.
+//! Kutai Kartanegara (section 3.2 of the reference document) and the LKE butir of its section
+//! 2.1 (100 butir in 28 indikator of 8 areas), embedded from `assets/template/`. A new plan is
+//! either this template or empty.
 //!
 //! The CSV has one row per tahapan with its parents repeated. Parents are told apart by their
 //! text within their own parent, in order of first appearance, so a kegiatan repeated under
@@ -12,11 +13,15 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::lke::{self, ButirInput};
 use crate::model::{Jadwal, PlanIdentity};
 use crate::storage::Write;
 use crate::storage::tree::{self, NewTahapan};
 
 const SEED_CSV: &str = include_str!("../../../assets/template/rencana_aksi_disbun_kukar_2023.csv");
+/// The LKE butir of the reference document, as the seed extracted them (`area_no, area,
+/// indicator_code, indicator, item_no, item`).
+const SEED_LKE_CSV: &str = include_str!("../../../assets/template/lke_pmprb.csv");
 
 /// The year the seed plan is for, and so the year its decree belongs to.
 pub const SEED_TAHUN: i32 = 2023;
@@ -50,6 +55,42 @@ pub(crate) fn rows() -> Result<Vec<Row>> {
         .deserialize()
         .collect::<std::result::Result<_, _>>()
         .map_err(|e| Error::Internal(format!("built-in template: {e}")))
+}
+
+/// One LKE butir of the reference document.
+#[derive(Debug, Deserialize)]
+struct LkeRow {
+    area_no: u32,
+    area: String,
+    indicator_code: String,
+    indicator: String,
+    item: String,
+}
+
+/// The template's LKE butir, in order, each with its key: a uuid made from its place in the
+/// reference list, so two plans made from the template name the same butir alike and a merge
+/// of the two matches them.
+pub(crate) fn lke_rows() -> Result<Vec<(Option<String>, ButirInput)>> {
+    const NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x7d04_1f5e_93a2_4c8b_a61e_2b58_d0c3_9e47);
+    let rows: Vec<LkeRow> = csv::Reader::from_reader(SEED_LKE_CSV.as_bytes())
+        .deserialize()
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| Error::Internal(format!("built-in LKE: {e}")))?;
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let key = format!("lke/{}/{}/{i}", r.area_no, r.indicator_code);
+            let input = ButirInput {
+                area: r.area,
+                indikator: r.indicator,
+                butir: r.item,
+            };
+            Ok((
+                Some(uuid::Uuid::new_v5(&NAMESPACE, key.as_bytes()).to_string()),
+                lke::clean(&input)?,
+            ))
+        })
+        .collect()
 }
 
 /// The identity of the reference plan. Its decree (nomor and tanggal) is kept only for the
@@ -131,5 +172,6 @@ pub(crate) fn apply(tx: &Write<'_>, template: Template, now: &str) -> Result<()>
             now,
         )?;
     }
+    lke::add_missing(tx, now, &lke_rows()?)?;
     Ok(())
 }

@@ -186,6 +186,12 @@ pub(crate) enum Op {
     Bab(BabKunci),
     Import,
     Merge,
+    AddButir,
+    UpdateButir,
+    DeleteButir,
+    ImportLke,
+    LinkLke,
+    LinkBuktiLke,
 }
 
 impl Op {
@@ -216,6 +222,12 @@ impl Op {
             Op::Bab(k) => format!("Ubah narasi BAB {}", k.nomor()),
             Op::Import => "Impor rencana aksi".into(),
             Op::Merge => "Gabungkan berkas rekan".into(),
+            Op::AddButir => "Tambah butir LKE".into(),
+            Op::UpdateButir => "Ubah butir LKE".into(),
+            Op::DeleteButir => "Hapus butir LKE".into(),
+            Op::ImportLke => "Impor butir LKE".into(),
+            Op::LinkLke => "Ubah tautan tahapan ke butir LKE".into(),
+            Op::LinkBuktiLke => "Ubah butir LKE bukti dukung".into(),
         }
     }
 }

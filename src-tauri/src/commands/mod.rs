@@ -6,6 +6,7 @@ pub mod bukti;
 pub mod dialog;
 pub mod edit;
 pub mod import;
+pub mod lke;
 pub mod merge;
 pub mod plan;
 mod progress;

@@ -165,7 +165,7 @@ pub async fn logo_image(window: WebviewWindow) -> Result<Response, IpcError> {
 
 /// The save dialog for a report or package; the chosen path, with the filter's extension
 /// when the user typed a name without it.
-async fn save_dialog(
+pub(super) async fn save_dialog(
     window: &WebviewWindow,
     title: &str,
     dir: PathBuf,

@@ -6,6 +6,7 @@ use std::process::{Command, Output, Stdio};
 mod atomic;
 mod generate;
 mod import;
+mod lke;
 mod lock;
 mod merge;
 mod report;

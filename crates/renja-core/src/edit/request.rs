@@ -145,6 +145,33 @@ pub enum Edit {
         kunci: crate::model::BabKunci,
         teks: String,
     },
+    /// Append an LKE butir to the plan's list.
+    AddButir {
+        butir: crate::lke::ButirInput,
+    },
+    UpdateButir {
+        id: crate::ids::ButirId,
+        butir: crate::lke::ButirInput,
+    },
+    DeleteButir {
+        id: crate::ids::ButirId,
+    },
+    /// Add the template's LKE butir that the plan does not hold yet.
+    AddLkeBawaan,
+    /// Add the butir of a table (columns area, indikator, butir) the plan does not hold yet.
+    ImportLke {
+        file: std::path::PathBuf,
+    },
+    /// Link an LKE butir to exactly these tahapan.
+    SetButirTahapan {
+        id: crate::ids::ButirId,
+        tahapan: Vec<TahapanId>,
+    },
+    /// Link a piece of evidence to exactly these butir; none: it answers its tahapan's.
+    SetBuktiButir {
+        id: crate::ids::BuktiId,
+        butir: Vec<crate::ids::ButirId>,
+    },
     Undo,
     Redo,
 }
@@ -155,7 +182,8 @@ pub struct Edited {
     pub overview: crate::model::PlanOverview,
     pub grid: crate::grid::Grid,
     pub team: Vec<crate::model::Anggota>,
-    /// The row or member an add created, to select it.
+    /// The row, member or butir an add created, to select it; for an import of LKE butir,
+    /// how many were added.
     #[ts(type = "number | null")]
     pub created: Option<i64>,
 }

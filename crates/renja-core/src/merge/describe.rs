@@ -29,6 +29,9 @@ fn what(table: &str) -> &'static str {
         "bukti_berkas" => "Berkas bukti dukung",
         "logo" => "Logo kop",
         "bab" => "Narasi Laporan Tahunan",
+        "lke_butir" => "Butir LKE",
+        "tahapan_lke" => "Tahapan untuk butir LKE",
+        "bukti_lke" => "Bukti dukung untuk butir LKE",
         _ => "Data",
     }
 }
@@ -89,6 +92,10 @@ fn field_label(table: &str, column: &str) -> String {
         (_, "kesimpulan") => "Kesimpulan (Laporan Tahunan)",
         (_, "rekomendasi") => "Rekomendasi (Laporan Tahunan)",
         (_, "created_at") => "Dibuat",
+        (_, "area") => "Area",
+        (_, "indikator") => "Indikator",
+        (_, "butir") => "Butir",
+        (_, "butir_id") => "Butir LKE",
         _ => column,
     };
     label.to_owned()
@@ -183,6 +190,22 @@ fn row_name(names: &Names<'_>, table: &str, fields: &Fields) -> String {
         "bab" => crate::model::BabKunci::from_code(&text(fields, "kunci"))
             .map(|k| k.label())
             .unwrap_or_else(|| text(fields, "kunci")),
+        "lke_butir" => text(fields, "butir"),
+        "tahapan_lke" | "bukti_lke" => {
+            let of = |column: &str| {
+                fields
+                    .get(column)
+                    .and_then(Value::as_str)
+                    .map(|k| names.nama(k))
+                    .unwrap_or_default()
+            };
+            let from = if table == "tahapan_lke" {
+                "tahapan_id"
+            } else {
+                "bukti_id"
+            };
+            format!("{} — {}", of(from), of("butir_id"))
+        }
         _ => text(fields, "nama"),
     };
     shorten(&name)
@@ -229,7 +252,8 @@ fn shown(names: &Names<'_>, table: &str, column: &str, value: Option<&Value>) ->
         }
         (
             _,
-            "program_id" | "outcome_id" | "kegiatan_id" | "output_id" | "tahapan_id" | "bukti_id",
+            "program_id" | "outcome_id" | "kegiatan_id" | "output_id" | "tahapan_id" | "bukti_id"
+            | "butir_id",
             Value::String(key),
         ) => names.nama(key),
         (_, _, Value::String(s)) => s.clone(),
@@ -265,6 +289,7 @@ fn group_of(names: &Names<'_>, table: &str, key: &str) -> (i64, String) {
         "plan" => (IDENTITAS.0, IDENTITAS.1.into()),
         "logo" | "bab" => (KOP.0, KOP.1.into()),
         "anggota" => (TIM.0, TIM.1.into()),
+        "lke_butir" => (TIM.0 - 2, "Butir LKE".into()),
         _ => names
             .program(key)
             .map(|(pos, nama)| (pos, format!("Program: {}", shorten(&nama))))

@@ -17,6 +17,13 @@ pub(crate) const MAX_KEGIATAN: usize = 64;
 /// folder.
 pub(crate) const MAX_BERKAS: usize = 80;
 
+/// The LKE package's folders (area, indikator, butir) and file names: one level deeper than
+/// the evidence package, so each is shorter and a whole path still stays under 200 code units.
+pub(crate) const MAX_AREA: usize = 36;
+pub(crate) const MAX_INDIKATOR: usize = 44;
+pub(crate) const MAX_BUTIR: usize = 52;
+pub(crate) const MAX_BERKAS_LKE: usize = 64;
+
 /// A folder name: `prefix` (the number) and `nama` on one line, whitespace runs as one space,
 /// separators as a dash and the rest as [`safe_file_name`] makes it; capped at `max`.
 pub(crate) fn folder(prefix: &str, nama: &str, max: usize) -> String {
@@ -27,11 +34,12 @@ pub(crate) fn folder(prefix: &str, nama: &str, max: usize) -> String {
 /// An evidence file's name: its number and its stored name made safe as any exported file's
 /// name is ("../../etc/passwd" is "passwd"), capped at [`MAX_BERKAS`] keeping the extension.
 pub(crate) fn berkas(nomor: &str, nama: &str) -> String {
-    cap(
-        &format!("{nomor} {}", safe_file_name(nama)),
-        MAX_BERKAS,
-        true,
-    )
+    berkas_capped(nomor, nama, MAX_BERKAS)
+}
+
+/// [`berkas`] capped at `max` instead.
+pub(crate) fn berkas_capped(nomor: &str, nama: &str, max: usize) -> String {
+    cap(&format!("{nomor} {}", safe_file_name(nama)), max, true)
 }
 
 /// The paths already given out, compared as Windows compares them (ignoring case).

@@ -143,6 +143,15 @@ impl Plan {
                 self.set_catatan_tahunan(&catatan).map(|()| None)?
             }
             Edit::SetBab { kunci, teks } => self.set_bab(kunci, &teks).map(|()| None)?,
+            Edit::AddButir { butir } => Some(self.add_butir(&butir)?.0),
+            Edit::UpdateButir { id, butir } => self.update_butir(id, &butir).map(|()| None)?,
+            Edit::DeleteButir { id } => self.delete_butir(id).map(|()| None)?,
+            Edit::AddLkeBawaan => Some(self.add_lke_bawaan()? as i64),
+            Edit::ImportLke { file } => Some(self.import_lke(&file)? as i64),
+            Edit::SetButirTahapan { id, tahapan } => {
+                self.set_butir_tahapan(id, &tahapan).map(|()| None)?
+            }
+            Edit::SetBuktiButir { id, butir } => self.set_bukti_butir(id, &butir).map(|()| None)?,
             Edit::Undo => self.undo().map(|_| None)?,
             Edit::Redo => self.redo().map(|_| None)?,
         };

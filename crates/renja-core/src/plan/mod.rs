@@ -25,6 +25,7 @@ mod edit;
 mod grid;
 mod import;
 mod kop;
+mod lke;
 mod merge;
 mod realisasi;
 mod report;
@@ -259,6 +260,7 @@ impl Plan {
             anggota: storage::dump::anggota(&self.conn)?,
             realisasi: storage::dump::realisasi(&self.conn)?,
             bukti: storage::dump::bukti(&self.conn)?,
+            lke: storage::lke::dump(&self.conn)?,
             deleted: storage::dump::deleted(&self.conn)?,
         })
     }

@@ -82,6 +82,23 @@ impl Plan {
         )
     }
 
+    /// The file name proposed for the LKE package, e.g. "Paket LKE 2023 - Dinas Perkebunan.zip".
+    pub fn lke_file_name(&self) -> Result<String> {
+        paket::lke::file_name(self.db())
+    }
+
+    /// Write the LKE package (ZIP) to `dest`: a folder per area / indikator / butir with the
+    /// evidence answering it, and the index as XLSX and HTML in the root. Nothing is left at
+    /// `dest` on failure.
+    pub fn export_lke_package(
+        &self,
+        dest: &Path,
+        progress: &mut dyn FnMut(PaketProgress),
+    ) -> Result<PaketSummary> {
+        self.refuse_own_file(dest, "Paket LKE")?;
+        paket::lke::export(self.db(), self.clock(), dest, progress)
+    }
+
     /// Refuse a destination that is the open plan itself: renaming a report or package over
     /// it would replace the user's plan.
     fn refuse_own_file(&self, dest: &Path, what: &str) -> Result<()> {

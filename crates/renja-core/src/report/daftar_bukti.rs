@@ -9,6 +9,8 @@ use serde::Serialize;
 use super::data::Konteks;
 use super::pages::{self, Keep, Row, lines, lines_of};
 use super::tanggal::{daftar_bulan, tanggal_nilai, tanggal_teks};
+use crate::bukti::Bukti;
+use crate::lke;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DbBerkas {
@@ -60,6 +62,7 @@ impl DbBukti {
     }
 }
 
+/// A tahapan with its evidence; in the order by LKE, a butir with the evidence answering it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DbTahapan {
     pub nomor: String,
@@ -69,18 +72,24 @@ pub struct DbTahapan {
     pub keep: Keep,
 }
 
+/// A kegiatan; in the order by LKE, an indikator.
 #[derive(Debug, Clone, Serialize)]
 pub struct DbKegiatan {
     pub nomor: String,
     pub nama: String,
+    /// What the heading repeated on the next page says: "Kegiatan 1.2 …", "Indikator 1.a …".
+    pub judul: String,
     pub tahapan: Vec<DbTahapan>,
     pub keep: Keep,
 }
 
+/// A program; in the order by LKE, an area.
 #[derive(Debug, Clone, Serialize)]
 pub struct DbProgram {
     pub nomor: u32,
     pub nama: String,
+    /// The heading: "Program 1. Manajemen Perubahan", "Area 1. Manajemen Perubahan".
+    pub judul: String,
     pub kegiatan: Vec<DbKegiatan>,
     pub jumlah_bukti: u32,
     pub keep: Keep,
@@ -108,6 +117,171 @@ pub(crate) fn ukuran(size: u64) -> String {
     }
 }
 
+/// A piece of evidence with its place in the plan, as the Daftar Bukti Dukung numbers it.
+pub(crate) struct Bernomor<'a> {
+    /// "1.2.3.1".
+    pub nomor: String,
+    /// "1.2.3 Menyusun …".
+    pub tahapan: String,
+    pub bukti: &'a Bukti,
+}
+
+/// Every piece of evidence of `ctx` by id, numbered as in the Daftar Bukti Dukung of the
+/// whole plan, in that order.
+pub(crate) fn bernomor(ctx: &Konteks) -> Vec<Bernomor<'_>> {
+    let mut out = Vec::new();
+    for p in &ctx.programs {
+        for (ki, k) in p.outcomes.iter().flat_map(|o| &o.kegiatan).enumerate() {
+            for (ti, t) in k.outputs.iter().flat_map(|o| &o.tahapan).enumerate() {
+                let t_nomor = format!("{}.{}.{}", p.nomor, ki + 1, ti + 1);
+                for (bi, b) in ctx.bukti.get(&t.uuid).into_iter().flatten().enumerate() {
+                    out.push(Bernomor {
+                        nomor: format!("{t_nomor}.{}", bi + 1),
+                        tahapan: format!("{t_nomor} {}", t.nama),
+                        bukti: b,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The row of evidence `b` numbered `nomor`.
+fn row(nomor: String, b: &Bukti) -> DbBukti {
+    DbBukti {
+        nomor,
+        judul: b.judul.clone(),
+        jenis: b.jenis.label().to_owned(),
+        nomor_dokumen: b.nomor.clone(),
+        tanggal: tanggal_teks(&b.tanggal),
+        tanggal_nilai: tanggal_nilai(&b.tanggal),
+        bulan: daftar_bulan(&b.bulan),
+        keterangan: b.keterangan.clone(),
+        berkas: b
+            .berkas
+            .iter()
+            .map(|f| DbBerkas {
+                nama: f.nama.clone(),
+                ukuran: ukuran(f.size),
+                sha256: f.sha256.clone(),
+            })
+            .collect(),
+        keep: Keep::default(),
+    }
+}
+
+/// The Daftar Bukti Dukung ordered by LKE butir: area, indikator and butir headings over the
+/// evidence answering each butir (under its Daftar Bukti number, so the two orders can be
+/// matched), then the evidence that answers no butir, by tahapan. A piece of evidence
+/// answering two butir is listed under both, and counted once.
+pub(crate) fn build_lke(ctx: &Konteks, areas: &[lke::Area], tautan: &lke::Tautan) -> DaftarBukti {
+    let numbered = bernomor(ctx);
+    let mut program = Vec::new();
+    let mut counted = std::collections::HashSet::new();
+    let mut jumlah_berkas = 0;
+    let mut count = |b: &Bukti, counted: &mut std::collections::HashSet<crate::ids::BuktiId>| {
+        if counted.insert(b.id) {
+            jumlah_berkas += b.berkas.len() as u32;
+        }
+    };
+    for a in areas {
+        let mut kegiatan = Vec::new();
+        let mut n_area = std::collections::HashSet::new();
+        for i in &a.indikator {
+            let mut tahapan = Vec::new();
+            for b in &i.butir {
+                let Some(answering) = tautan.butir_bukti.get(&b.row.id) else {
+                    continue;
+                };
+                let bukti: Vec<DbBukti> = numbered
+                    .iter()
+                    .filter(|n| answering.contains(&n.bukti.id))
+                    .map(|n| {
+                        count(n.bukti, &mut counted);
+                        n_area.insert(n.bukti.id);
+                        row(n.nomor.clone(), n.bukti)
+                    })
+                    .collect();
+                if !bukti.is_empty() {
+                    tahapan.push(DbTahapan {
+                        nomor: b.nomor.clone(),
+                        nama: b.row.butir.clone(),
+                        bukti,
+                        keep: Keep::default(),
+                    });
+                }
+            }
+            if !tahapan.is_empty() {
+                kegiatan.push(DbKegiatan {
+                    judul: format!("Indikator {} {}", i.nomor, i.nama),
+                    nomor: i.nomor.clone(),
+                    nama: i.nama.clone(),
+                    tahapan,
+                    keep: Keep::default(),
+                });
+            }
+        }
+        program.push(DbProgram {
+            nomor: a.nomor,
+            nama: a.nama.clone(),
+            judul: format!("Area {}. {}", a.nomor, a.nama),
+            kegiatan,
+            jumlah_bukti: n_area.len() as u32,
+            keep: Keep::default(),
+            keep_kosong: Keep::default(),
+        });
+    }
+    // Evidence answering no butir, by tahapan.
+    let mut tahapan: Vec<DbTahapan> = Vec::new();
+    let mut n_lain = 0;
+    for n in &numbered {
+        if tautan
+            .bukti_butir
+            .get(&n.bukti.id)
+            .is_some_and(|b| !b.butir.is_empty())
+        {
+            continue;
+        }
+        count(n.bukti, &mut counted);
+        n_lain += 1;
+        let (t_nomor, t_nama) = n.tahapan.split_once(' ').unwrap_or((&n.tahapan, ""));
+        match tahapan.last_mut() {
+            Some(t) if t.nomor == t_nomor => t.bukti.push(row(n.nomor.clone(), n.bukti)),
+            _ => tahapan.push(DbTahapan {
+                nomor: t_nomor.to_owned(),
+                nama: t_nama.to_owned(),
+                bukti: vec![row(n.nomor.clone(), n.bukti)],
+                keep: Keep::default(),
+            }),
+        }
+    }
+    if n_lain > 0 {
+        let nama = "Bukti dukung yang belum ditautkan ke butir LKE".to_owned();
+        program.push(DbProgram {
+            nomor: 0,
+            judul: nama.clone(),
+            nama: nama.clone(),
+            kegiatan: vec![DbKegiatan {
+                nomor: String::new(),
+                judul: "Menurut tahapan".to_owned(),
+                nama: "Menurut tahapan".to_owned(),
+                tahapan,
+                keep: Keep::default(),
+            }],
+            jumlah_bukti: n_lain,
+            keep: Keep::default(),
+            keep_kosong: Keep::default(),
+        });
+    }
+    keep(&mut program);
+    DaftarBukti {
+        program,
+        jumlah_bukti: counted.len() as u32,
+        jumlah_berkas,
+    }
+}
+
 pub(crate) fn build(ctx: &Konteks) -> DaftarBukti {
     let mut program = Vec::new();
     let (mut jumlah_bukti, mut jumlah_berkas) = (0, 0);
@@ -127,26 +301,7 @@ pub(crate) fn build(ctx: &Konteks) -> DaftarBukti {
                     .enumerate()
                     .map(|(bi, b)| {
                         jumlah_berkas += b.berkas.len() as u32;
-                        DbBukti {
-                            nomor: format!("{t_nomor}.{}", bi + 1),
-                            judul: b.judul.clone(),
-                            jenis: b.jenis.label().to_owned(),
-                            nomor_dokumen: b.nomor.clone(),
-                            tanggal: tanggal_teks(&b.tanggal),
-                            tanggal_nilai: tanggal_nilai(&b.tanggal),
-                            bulan: daftar_bulan(&b.bulan),
-                            keterangan: b.keterangan.clone(),
-                            berkas: b
-                                .berkas
-                                .iter()
-                                .map(|f| DbBerkas {
-                                    nama: f.nama.clone(),
-                                    ukuran: ukuran(f.size),
-                                    sha256: f.sha256.clone(),
-                                })
-                                .collect(),
-                            keep: Keep::default(),
-                        }
+                        row(format!("{t_nomor}.{}", bi + 1), b)
                     })
                     .collect::<Vec<_>>();
                 n_program += bukti.len() as u32;
@@ -159,6 +314,7 @@ pub(crate) fn build(ctx: &Konteks) -> DaftarBukti {
             }
             if !tahapan.is_empty() {
                 kegiatan.push(DbKegiatan {
+                    judul: format!("Kegiatan {k_nomor} {}", k.nama),
                     nomor: k_nomor,
                     nama: k.nama.clone(),
                     tahapan,
@@ -170,6 +326,7 @@ pub(crate) fn build(ctx: &Konteks) -> DaftarBukti {
         program.push(DbProgram {
             nomor: p.nomor,
             nama: p.nama.clone(),
+            judul: format!("Program {}. {}", p.nomor, p.nama),
             kegiatan,
             jumlah_bukti: n_program,
             keep: Keep::default(),

@@ -305,6 +305,16 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
     if let (Some(_), [p]) = (request.program, ctx.programs.as_slice()) {
         subjudul.push(format!("PROGRAM {}. {}", p.nomor, p.nama.to_uppercase()));
     }
+    if kind == ReportKind::Bukti && request.urut == super::Urut::Lke {
+        if crate::storage::lke::count(db)? == 0 {
+            return Err(invalid(
+                "urut",
+                "Rencana ini belum memuat butir LKE. Tambahkan butir LKE di tab LKE, atau \
+                 urutkan Daftar Bukti Dukung menurut program.",
+            ));
+        }
+        subjudul.push("MENURUT BUTIR LKE".to_owned());
+    }
     let (isi, landscape) = match kind {
         ReportKind::RencanaAksi => (Isi::RencanaAksi(super::rencana_aksi::build(&ctx)), true),
         ReportKind::Bulanan | ReportKind::Triwulan => (
@@ -320,7 +330,17 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
             )),
             false,
         ),
-        ReportKind::Bukti => (Isi::Bukti(super::daftar_bukti::build(&ctx)), true),
+        ReportKind::Bukti => (
+            Isi::Bukti(match request.urut {
+                super::Urut::Program => super::daftar_bukti::build(&ctx),
+                super::Urut::Lke => super::daftar_bukti::build_lke(
+                    &ctx,
+                    &crate::lke::daftar(db)?,
+                    &crate::lke::tautan(db)?,
+                ),
+            }),
+            true,
+        ),
         ReportKind::Ringkasan => (
             Isi::Ringkasan(super::ringkasan::build(crate::ringkasan::ringkasan(
                 db,
@@ -347,7 +367,10 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
         ReportKind::Bulanan => format!("Laporan Monev Bulanan {}", periode.pendek),
         ReportKind::Triwulan => format!("Laporan Monev Triwulan {}", periode.pendek),
         ReportKind::Tahunan => format!("Laporan Monev Tahunan {}", periode.pendek),
-        ReportKind::Bukti => format!("Daftar Bukti Dukung {}", id.tahun),
+        ReportKind::Bukti => match request.urut {
+            super::Urut::Program => format!("Daftar Bukti Dukung {}", id.tahun),
+            super::Urut::Lke => format!("Daftar Bukti Dukung per Butir LKE {}", id.tahun),
+        },
         ReportKind::Ringkasan => format!("Ringkasan Capaian {}", periode.pendek),
         ReportKind::LaporanTahunan => format!("Laporan Tahunan RB {}", id.tahun),
     };

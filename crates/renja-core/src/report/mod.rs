@@ -200,6 +200,27 @@ impl ReportFormat {
     }
 }
 
+/// The order of the Daftar Bukti Dukung.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Urut {
+    /// By program, kegiatan and tahapan, as the plan lists them.
+    #[default]
+    Program,
+    /// By LKE area, indikator and butir.
+    Lke,
+}
+
+impl Urut {
+    pub fn from_code(code: &str) -> Option<Urut> {
+        match code.to_ascii_lowercase().as_str() {
+            "program" => Some(Urut::Program),
+            "lke" => Some(Urut::Lke),
+            _ => None,
+        }
+    }
+}
+
 /// What the user asks for on the Laporan page or the command line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ReportRequest {
@@ -214,6 +235,9 @@ pub struct ReportRequest {
     pub kertas: Kertas,
     /// The date above the signature, `YYYY-MM-DD`; today when absent.
     pub tanggal: Option<String>,
+    /// The order of the Daftar Bukti Dukung (by program when absent).
+    #[serde(default)]
+    pub urut: Urut,
 }
 
 impl ReportRequest {
@@ -225,6 +249,7 @@ impl ReportRequest {
             program: None,
             kertas: Kertas::A4,
             tanggal: None,
+            urut: Urut::Program,
         }
     }
 }

@@ -7,6 +7,7 @@ pub(crate) mod berkas;
 pub(crate) mod bukti;
 pub(crate) mod dump;
 pub(crate) mod identity;
+pub(crate) mod lke;
 pub(crate) mod logo;
 mod position;
 pub(crate) mod realisasi;
@@ -41,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_pangkat.sql"),
     include_str!("migrations/0006_versions.sql"),
     include_str!("migrations/0007_bab.sql"),
+    include_str!("migrations/0008_lke.sql"),
 ];
 
 pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -63,6 +65,9 @@ pub(crate) const TABLES: &[(&str, u32)] = &[
     ("tombstone", 6),
     ("merge_log", 6),
     ("bab", 7),
+    ("lke_butir", 8),
+    ("tahapan_lke", 8),
+    ("bukti_lke", 8),
 ];
 /// Begin a write transaction the way every writer of a plan must: `IMMEDIATE` (the write lock
 /// at once, so a busy file fails before anything is done), with page 1 journaled first by

@@ -85,6 +85,9 @@ fn table_label(table: &str) -> &str {
         "bukti" => "bukti dukung",
         "anggota" => "anggota tim",
         "bab" => "narasi bab laporan tahunan",
+        "lke_butir" => "butir LKE",
+        "tahapan_lke" => "tautan tahapan ke butir LKE",
+        "bukti_lke" => "tautan bukti dukung ke butir LKE",
         other => other,
     }
 }

@@ -97,6 +97,27 @@ pub(crate) const REPLICATED: &[Replicated] = &[
         singleton: None,
         refs: &[],
     },
+    Replicated {
+        table: "lke_butir",
+        singleton: None,
+        refs: &[],
+    },
+    Replicated {
+        table: "tahapan_lke",
+        singleton: None,
+        refs: &[
+            ("tahapan_id", "tahapan", "uuid"),
+            ("butir_id", "lke_butir", "uuid"),
+        ],
+    },
+    Replicated {
+        table: "bukti_lke",
+        singleton: None,
+        refs: &[
+            ("bukti_id", "bukti", "uuid"),
+            ("butir_id", "lke_butir", "uuid"),
+        ],
+    },
 ];
 
 pub(crate) fn replicated(table: &str) -> Option<&'static Replicated> {

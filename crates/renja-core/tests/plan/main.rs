@@ -19,6 +19,7 @@ mod import;
 mod import_fixtures;
 mod journal;
 mod limits;
+mod lke;
 mod merge;
 mod migrate;
 mod open;

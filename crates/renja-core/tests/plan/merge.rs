@@ -890,3 +890,86 @@ fn three_copies_merged_in_any_order_give_the_same_plan() {
         assert_eq!(r, &results[0]);
     }
 }
+
+/// The uuids of the tahapan linked to each butir, by butir text, from a dump.
+fn lke_links(path: &Path) -> Vec<(String, usize)> {
+    let d = dump(path);
+    d["lke"]
+        .as_array()
+        .expect("lke")
+        .iter()
+        .map(|b| {
+            (
+                b["butir"].as_str().expect("butir").to_owned(),
+                b["tahapan"].as_array().expect("links").len(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lke_links_made_in_two_copies_both_come_over_and_a_deleted_butir_stays_deleted() {
+    let dir = tempdir();
+    let (ours, theirs) = two_copies(dir.path());
+    let butir = |plan: &Plan, nomor: &str| {
+        plan.lke()
+            .expect("lke")
+            .areas
+            .into_iter()
+            .flat_map(|a| a.indikator)
+            .flat_map(|i| i.butir)
+            .find(|b| b.nomor == nomor)
+            .expect("butir")
+    };
+    let (gone, kept) = {
+        let mut plan = open(&ours);
+        let t = tahapan(&plan);
+        let b = butir(&plan, "1.a.1");
+        plan.set_butir_tahapan(b.id, &[t[0].0])
+            .expect("link in ours");
+        // The same link made in both copies is one link.
+        let shared = butir(&plan, "3.a.1");
+        plan.set_butir_tahapan(shared.id, &[t[2].0])
+            .expect("shared");
+        let gone = butir(&plan, "8.a.1");
+        plan.delete_butir(gone.id).expect("delete in ours");
+        plan.close().expect("close");
+        (gone.butir, b.butir)
+    };
+    {
+        let mut plan = open(&theirs);
+        let t = tahapan(&plan);
+        let b = butir(&plan, "2.a.1");
+        plan.set_butir_tahapan(b.id, &[t[1].0, t[4].0])
+            .expect("link in theirs");
+        let shared = butir(&plan, "3.a.1");
+        plan.set_butir_tahapan(shared.id, &[t[2].0])
+            .expect("shared");
+        plan.close().expect("close");
+    }
+    let theirs_before = dir.path().join("theirs-before.renjarb");
+    std::fs::copy(&theirs, &theirs_before).expect("copy");
+    let result = merge(&ours, &theirs, &MergeChoices::default());
+    assert_eq!(result.conflicts, 0);
+    merge(&theirs, &ours, &MergeChoices::default());
+    for path in [&ours, &theirs] {
+        let links = lke_links(path);
+        assert_eq!(links.len(), 99, "{path:?}: the deleted butir stays deleted");
+        assert!(!links.iter().any(|(b, _)| *b == gone));
+        let count = |text: &str| links.iter().find(|(b, _)| b == text).map(|(_, n)| *n);
+        assert_eq!(count(&kept), Some(1), "{path:?}: ours' link");
+        assert_eq!(
+            links.iter().map(|(_, n)| n).sum::<usize>(),
+            1 + 2 + 1,
+            "{path:?}: ours', theirs' two and the shared one once"
+        );
+    }
+    assert_eq!(
+        plan_json(&ours)["lke"],
+        plan_json(&theirs)["lke"],
+        "converged"
+    );
+    // The older copy of theirs, which still had the butir, does not bring it back.
+    merge(&ours, &theirs_before, &MergeChoices::default());
+    assert_eq!(lke_links(&ours).len(), 99);
+}

@@ -1,7 +1,7 @@
 // Typed calls to the shell's commands (src-tauri/src/commands/). Argument names are the
 // Rust parameter names in camelCase, as Tauri expects.
 import { call } from './ipc';
-import { onBuktiProgress, onMergeProgress, onPaketProgress } from './events';
+import { onBuktiProgress, onLkeProgress, onMergeProgress, onPaketProgress } from './events';
 import type { Edit } from './generated/Edit';
 import type { Edited } from './generated/Edited';
 import type { NewPlan } from './generated/NewPlan';
@@ -24,6 +24,8 @@ import type { MergePreview } from './generated/MergePreview';
 import type { MergeChoices } from './generated/MergeChoices';
 import type { MergeResult } from './generated/MergeResult';
 import type { MergeProgress } from './generated/MergeProgress';
+import type { Lke } from './generated/Lke';
+import type { BuktiButir } from './generated/BuktiButir';
 
 export type { Edit, Edited, NewPlan, PlanIdentity, PlanOverview, RecentFile };
 export type { Grid } from './generated/Grid';
@@ -63,6 +65,14 @@ export type { Change } from './generated/Change';
 export type { ChangeGroup } from './generated/ChangeGroup';
 export type { ChangeKind } from './generated/ChangeKind';
 export type { Side } from './generated/Side';
+export type { Lke, BuktiButir };
+export type { LkeArea } from './generated/LkeArea';
+export type { LkeIndikator } from './generated/LkeIndikator';
+export type { LkeButir } from './generated/LkeButir';
+export type { LkeTahapan } from './generated/LkeTahapan';
+export type { Keadaan } from './generated/Keadaan';
+export type { ButirInput } from './generated/ButirInput';
+export type { Urut } from './generated/Urut';
 export { BackendError } from './ipc';
 
 /** Everything the screens need from the backend; tests pass a fake with the same shape. */
@@ -143,6 +153,16 @@ export interface Backend {
   ): Promise<[Edited, MergeResult]>;
   /** The merge dialog closed: the shell lets go of the colleague's copy. */
   mergeForget(): Promise<void>;
+  /** The LKE view: area → indikator → butir with linked tahapan and evidence counts. */
+  lke(): Promise<Lke>;
+  /** The butir a piece of evidence answers, and whether it chose them itself. */
+  buktiButir(id: number): Promise<BuktiButir>;
+  /** A table of LKE butir to import (null when cancelled). */
+  chooseLkeFile(): Promise<string | null>;
+  /** Where to save the LKE package (null when cancelled). */
+  chooseLkePath(): Promise<string | null>;
+  /** Write the LKE package; `onProgress` hears how far it got until it is done. */
+  exportLke(dest: string, onProgress: (p: PaketProgress) => void): Promise<PaketSummary>;
 }
 
 export const backend: Backend = {
@@ -208,6 +228,18 @@ export const backend: Backend = {
     const stop = await onMergeProgress(onProgress);
     try {
       return await call<[Edited, MergeResult]>('merge_apply', { choices });
+    } finally {
+      stop();
+    }
+  },
+  lke: () => call('lke'),
+  buktiButir: (id) => call('bukti_butir', { id }),
+  chooseLkeFile: () => call('choose_lke_file'),
+  chooseLkePath: () => call('choose_lke_path'),
+  exportLke: async (dest, onProgress) => {
+    const stop = await onLkeProgress(onProgress);
+    try {
+      return await call<PaketSummary>('export_lke', { dest });
     } finally {
       stop();
     }

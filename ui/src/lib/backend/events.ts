@@ -41,3 +41,9 @@ export async function onBuktiProgress(onProgress: (p: BuktiProgress) => void): P
 export async function onMergeProgress(onProgress: (p: MergeProgress) => void): Promise<() => void> {
   return listen<MergeProgress>('merge-progress', (event) => onProgress(event.payload));
 }
+
+/** Call `onProgress` with each `lke-progress` event (the LKE package being written) until the
+ * returned function is called. */
+export async function onLkeProgress(onProgress: (p: PaketProgress) => void): Promise<() => void> {
+  return listen<PaketProgress>('lke-progress', (event) => onProgress(event.payload));
+}

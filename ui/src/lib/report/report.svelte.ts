@@ -9,6 +9,7 @@ import type {
   ReportFormat,
   ReportKind,
   ReportRequest,
+  Urut,
 } from '../backend/commands';
 import { toBackendError } from '../backend/ipc';
 import { ROMAWI } from '../backend/generated/labels';
@@ -61,6 +62,12 @@ export function triwulanLabel(t: number): string {
 export const KERTAS: { value: Kertas; label: string }[] = [
   { value: 'a4', label: 'A4' },
   { value: 'f4', label: 'F4 (Folio)' },
+];
+
+/** The orders of the Daftar Bukti Dukung. */
+export const URUT: { value: Urut; label: string }[] = [
+  { value: 'program', label: 'Menurut program' },
+  { value: 'lke', label: 'Menurut butir LKE' },
 ];
 
 /** Which evidence the package holds: the whole year, one month, or one quarter. */
@@ -116,6 +123,8 @@ export class ReportModel {
   /** The date above the signature (ISO); empty means the core's "today". */
   tanggal = $state('');
   cakupan = $state<Cakupan>('tahun');
+  /** The order of the Daftar Bukti Dukung. */
+  urut = $state<Urut>('program');
 
   /** The PDF shown in the preview, once rendered. Raw: bytes are not made reactive. */
   preview = $state.raw<ArrayBuffer | null>(null);
@@ -178,6 +187,7 @@ export class ReportModel {
       kertas: this.kertas,
       // The Rencana Aksi is dated by the decree it is the lampiran of.
       tanggal: kind === 'rencanaAksi' ? null : this.tanggal || null,
+      urut: this.pilihan === 'bukti' ? this.urut : 'program',
     };
   }
 

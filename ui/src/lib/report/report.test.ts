@@ -35,6 +35,7 @@ describe('defaults', () => {
       program: null,
       kertas: 'a4',
       tanggal: '2026-05-20',
+      urut: 'program',
     });
     expect(model.triwulan).toBe(4);
     expect(model.format).toBe('pdf');
@@ -57,7 +58,19 @@ describe('choices to request', () => {
       program: 3,
       kertas: 'f4',
       tanggal: null,
+      urut: 'program',
     });
+  });
+
+  it('orders only the Daftar Bukti Dukung by LKE butir when asked', () => {
+    const model = new ReportModel(new FakeBackend(), 2026, MAY_2026);
+    model.urut = 'lke';
+    model.pilihan = 'bulanan';
+    expect(model.request.urut).toBe('program');
+    model.pilihan = 'bukti';
+    expect(model.request).toMatchObject({ kind: 'bukti', urut: 'lke' });
+    model.pilihan = 'paket';
+    expect(model.request.urut).toBe('program');
   });
 
   it('leaves the Rencana Aksi dated by its decree, whatever date is chosen', () => {

@@ -19,6 +19,9 @@ import type {
   MergePreview,
   MergeProgress,
   MergeResult,
+  Lke,
+  LkeButir,
+  LkeTahapan,
 } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
 
@@ -300,6 +303,78 @@ export function ringkasan(bulan: number, over: Partial<Ringkasan> = {}): Ringkas
   };
 }
 
+export function lkeTahapan(id: number, over: Partial<LkeTahapan> = {}): LkeTahapan {
+  return {
+    id,
+    nomor: `1.1.${id}`,
+    nama: `Tahapan ${id}`,
+    program: '1. Manajemen Perubahan',
+    keadaan: 'dijadwalkan',
+    bukti: 0,
+    ...over,
+  };
+}
+
+export function lkeButir(id: number, nomor: string, over: Partial<LkeButir> = {}): LkeButir {
+  return {
+    id,
+    nomor,
+    area: 'Manajemen Perubahan',
+    indikator: 'Tim Reformasi birokrasi',
+    butir: `Butir ${nomor}`,
+    tahapan: [],
+    bukti: 0,
+    ...over,
+  };
+}
+
+/** Two areas: 1.a with butir 1.a.1 (linked to tahapan 1, 2 bukti) and 1.a.2 (nothing), 2.a
+ * with 2.a.1 (nothing); tahapan 1–3. */
+export function lke(): Lke {
+  return {
+    areas: [
+      {
+        nomor: 1,
+        nama: 'Manajemen Perubahan',
+        indikator: [
+          {
+            nomor: '1.a',
+            nama: 'Tim Reformasi birokrasi',
+            butir: [
+              lkeButir(11, '1.a.1', { tahapan: [1], bukti: 2 }),
+              lkeButir(12, '1.a.2', { butir: 'Tim RB melakukan monev' }),
+            ],
+          },
+        ],
+        jumlah_butir: 2,
+        tanpa_bukti: 1,
+      },
+      {
+        nomor: 2,
+        nama: 'Deregulasi Kebijakan',
+        indikator: [
+          {
+            nomor: '2.a',
+            nama: 'harmonisasi',
+            butir: [
+              lkeButir(21, '2.a.1', { area: 'Deregulasi Kebijakan', indikator: 'harmonisasi' }),
+            ],
+          },
+        ],
+        jumlah_butir: 1,
+        tanpa_bukti: 1,
+      },
+    ],
+    jumlah_butir: 3,
+    tanpa_bukti: 2,
+    tahapan: [
+      lkeTahapan(1, { keadaan: 'selesai', bukti: 2 }),
+      lkeTahapan(2, { nama: 'Sosialisasi rencana kerja', keadaan: 'terlambat' }),
+      lkeTahapan(3, { nomor: '2.1.1', program: '2. Deregulasi', nama: 'Reviu peraturan' }),
+    ],
+  };
+}
+
 export class FakeBackend implements Backend {
   calls: string[] = [];
   recent: RecentFile[] = [];
@@ -424,7 +499,13 @@ export class FakeBackend implements Backend {
     this.editError = null;
     if (refused) throw refused;
     this.edits.push(edit);
-    return this.screen(edit.type === 'addNode' ? 99 : null);
+    const created =
+      edit.type === 'addNode'
+        ? 99
+        : edit.type === 'importLke' || edit.type === 'addLkeBawaan'
+          ? 3
+          : null;
+    return this.screen(created);
   }
   realisasi = new Map<string, import('../backend/commands').Realisasi>();
   async getRealisasi(tahapan: number, bulan: number) {
@@ -630,6 +711,34 @@ export class FakeBackend implements Backend {
   }
   async mergeForget() {
     this.log('mergeForget');
+  }
+  /** What `lke` answers (or throws). */
+  lkeAnswer: Lke | BackendError = lke();
+  async lke() {
+    this.log('lke');
+    if (this.lkeAnswer instanceof BackendError) throw this.lkeAnswer;
+    return this.lkeAnswer;
+  }
+  async buktiButir(id: number) {
+    this.log(`buktiButir ${id}`);
+    return { butir: [], own: false };
+  }
+  async chooseLkeFile() {
+    this.log('chooseLkeFile');
+    return this.dialogAnswer;
+  }
+  async chooseLkePath() {
+    this.log('chooseLkePath');
+    return this.dialogAnswer;
+  }
+  async exportLke(dest: string, onProgress: (p: PaketProgress) => void): Promise<PaketSummary> {
+    this.log(`exportLke ${dest}`);
+    for (const p of this.paketSteps) {
+      onProgress(p);
+      await Promise.resolve();
+    }
+    if (this.writeError) throw this.writeError;
+    return { path: dest, bukti: 2, berkas: 3, bytes: 400 };
   }
   screen(created: number | null): Edited {
     return {

@@ -63,7 +63,7 @@ pub(super) struct Paket {
 }
 
 impl Paket {
-    pub fn berkas(&self) -> impl Iterator<Item = &Berkas> {
+    pub fn berkas(&self) -> impl Iterator<Item = &Berkas> + Clone {
         self.entries.iter().filter_map(|b| b.berkas.as_ref())
     }
 }

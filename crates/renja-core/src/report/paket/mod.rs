@@ -16,6 +16,7 @@ mod contents;
 mod html;
 mod index;
 mod links;
+pub(crate) mod lke;
 mod zip;
 
 use std::path::Path;
@@ -200,7 +201,16 @@ pub(crate) fn export(
     ];
     let when = zip::entry_time(clock.now());
     let bytes = crate::file::write_with(dest, |file| {
-        zip::write(db, &paket, &index, when, file, dest, progress)
+        zip::write(
+            db,
+            &paket.folders,
+            paket.berkas(),
+            &index,
+            when,
+            file,
+            dest,
+            progress,
+        )
     })?;
     Ok(PaketSummary {
         path: dest.to_string_lossy().into_owned(),

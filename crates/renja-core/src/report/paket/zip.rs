@@ -13,7 +13,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::PaketProgress;
-use super::contents::{Berkas, Paket};
+use super::contents::Berkas;
 use crate::error::{Error, Result};
 use crate::storage::berkas::copy_hashing;
 use crate::storage::{self, Read};
@@ -97,10 +97,13 @@ fn damaged(b: &Berkas) -> Error {
     )
 }
 
-/// Write the package into `file` (the temporary file behind `dest`); returns its size.
-pub(super) fn write(
+/// Write a package into `file` (the temporary file behind `dest`): the `index` files, the
+/// `folders` (parents first) and the evidence `berkas`; returns its size.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn write<'a>(
     db: &Read,
-    paket: &Paket,
+    folders: &[String],
+    berkas: impl Iterator<Item = &'a Berkas> + Clone,
     index: &[(&str, Vec<u8>)],
     when: zip::DateTime,
     file: &mut File,
@@ -123,18 +126,18 @@ pub(super) fn write(
         zip.start_file(*name, text).map_err(zip_error)?;
         zip.write_all(bytes).map_err(io)?;
     }
-    for folder in &paket.folders {
+    for folder in folders {
         zip.add_directory(folder.as_str(), stored)
             .map_err(zip_error)?;
     }
     let mut progress = Progress {
         done: 0,
         reported: 0,
-        total: paket.berkas().map(|b| b.size).sum(),
+        total: berkas.clone().map(|b| b.size).sum(),
         report,
     };
     progress.tell();
-    for b in paket.berkas() {
+    for b in berkas {
         // Evidence is at most 300 MB, but a ZIP64 entry costs nothing where it is needed.
         let options = stored.large_file(b.size >= u64::from(u32::MAX));
         zip.start_file(b.path.as_str(), options)

@@ -48,10 +48,7 @@ pub(super) fn write(
     }
     l.row += 1;
     for p in &isi.program {
-        let text = format!(
-            "Program {}. {} ({} bukti dukung)",
-            p.nomor, p.nama, p.jumlah_bukti
-        );
+        let text = format!("{} ({} bukti dukung)", p.judul, p.jumlah_bukti);
         l.full_row(&text, &g.grup_program, 8.0)?;
         if p.kegiatan.is_empty() {
             l.full_row("Belum ada bukti dukung.", &g.grup_kosong, 8.0)?;

@@ -5,6 +5,8 @@ import type { BabKunci } from "./BabKunci";
 import type { BuktiBerkasId } from "./BuktiBerkasId";
 import type { BuktiId } from "./BuktiId";
 import type { BuktiInput } from "./BuktiInput";
+import type { ButirId } from "./ButirId";
+import type { ButirInput } from "./ButirInput";
 import type { CatatanTahunan } from "./CatatanTahunan";
 import type { Level } from "./Level";
 import type { NewNode } from "./NewNode";
@@ -19,4 +21,4 @@ export type Edit = { "type": "addNode", at: NewNode, nama: string, } | { "type":
 /**
  * The `bukti_berkas` row.
  */
-id: BuktiBerkasId, } | { "type": "deleteBukti", id: BuktiId, } | { "type": "setLogo", file: string, } | { "type": "removeLogo" } | { "type": "setCatatanTahunan", catatan: CatatanTahunan, } | { "type": "setBab", kunci: BabKunci, teks: string, } | { "type": "undo" } | { "type": "redo" };
+id: BuktiBerkasId, } | { "type": "deleteBukti", id: BuktiId, } | { "type": "setLogo", file: string, } | { "type": "removeLogo" } | { "type": "setCatatanTahunan", catatan: CatatanTahunan, } | { "type": "setBab", kunci: BabKunci, teks: string, } | { "type": "addButir", butir: ButirInput, } | { "type": "updateButir", id: ButirId, butir: ButirInput, } | { "type": "deleteButir", id: ButirId, } | { "type": "addLkeBawaan" } | { "type": "importLke", file: string, } | { "type": "setButirTahapan", id: ButirId, tahapan: Array<TahapanId>, } | { "type": "setBuktiButir", id: BuktiId, butir: Array<ButirId>, } | { "type": "undo" } | { "type": "redo" };

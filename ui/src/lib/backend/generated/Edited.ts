@@ -8,6 +8,7 @@ import type { PlanOverview } from "./PlanOverview";
  */
 export type Edited = { overview: PlanOverview, grid: Grid, team: Array<Anggota>, 
 /**
- * The row or member an add created, to select it.
+ * The row, member or butir an add created, to select it; for an import of LKE butir,
+ * how many were added.
  */
 created: number | null, };

@@ -5,6 +5,7 @@ import type { Peran } from './Peran';
 import type { Status } from './Status';
 import type { Level } from './Level';
 import type { BabKunci } from './BabKunci';
+import type { Keadaan } from './Keadaan';
 
 /** Kinds of bukti dukung. In the order forms offer them. */
 export const JENIS: readonly Jenis[] = ["sk", "laporan", "notulen", "daftarHadir", "undangan", "foto", "tangkapanLayar", "lainnya"];
@@ -56,6 +57,16 @@ export const BAB_LABEL: Record<BabKunci, string> = {
   "gambaranUmum": "BAB II Gambaran Umum Reformasi Birokrasi",
   "agenda": "BAB III Agenda Reformasi Birokrasi Perangkat Daerah",
   "manajemen": "BAB IV Manajemen Pelaksanaan Reformasi Birokrasi",
+};
+
+/** How a tahapan stands for the year, in the LKE view. In the order forms offer them. */
+export const KEADAAN: readonly Keadaan[] = ["belumDijadwalkan", "dijadwalkan", "berjalan", "selesai", "terlambat"];
+export const KEADAAN_LABEL: Record<Keadaan, string> = {
+  "belumDijadwalkan": "Belum dijadwalkan",
+  "dijadwalkan": "Dijadwalkan",
+  "berjalan": "Berjalan",
+  "selesai": "Selesai",
+  "terlambat": "Terlambat",
 };
 
 /** Month names, Januari first. */
