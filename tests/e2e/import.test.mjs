@@ -200,6 +200,8 @@ test('imports a table pasted from Word into the open plan', async () => {
     );
     await app.screenshot('07-pasted');
     await app.clickButton('Impor');
+    // The dialog closes once the plan screen shows the import.
+    await app.see('Diimpor: 4 tahapan');
     await app.clickButton('Rencana aksi');
     await app.waitFor(async () => (await tahapan(app)).length === 4, 'the pasted tahapan');
   });

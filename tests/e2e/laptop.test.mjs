@@ -174,7 +174,7 @@ test('opens the living example and walks every tab and dialog at 1280 × 720', a
       await look(app, '12-laporan');
       const laporan = await app.one('//select[@name="laporan"]');
       await app.js(
-        `const s = arguments[0]; s.value = 'tahunan'; s.dispatchEvent(new Event('change'));`,
+        `const s = arguments[0]; s.value = 'tahunan'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
         { 'element-6066-11e4-a52e-4f735466cecf': laporan },
       );
       await app.see('Kesimpulan');
@@ -261,7 +261,7 @@ test('the example made by the command line has every state, and the Uraian width
       await app.clickButton('Laporan');
       const laporan = await app.one('//select[@name="laporan"]');
       await app.js(
-        `const s = arguments[0]; s.value = 'bulanan'; s.dispatchEvent(new Event('change'));`,
+        `const s = arguments[0]; s.value = 'bulanan'; s.dispatchEvent(new Event('change', { bubbles: true }));`,
         { 'element-6066-11e4-a52e-4f735466cecf': laporan },
       );
       await app.one(
