@@ -6,6 +6,7 @@ import type { AppModel } from '../app/app.svelte';
 import type { Bukti, BuktiInput, BuktiProgress, Edit } from '../backend/commands';
 import { toBackendError } from '../backend/ipc';
 import { blankBukti } from './bukti';
+import { ButirBukti } from './butir.svelte';
 import { NO_FILTERS, type BuktiFilters } from './list';
 
 /** The bukti of the tahapan chosen in the grid, and what the panel's buttons do. */
@@ -92,6 +93,8 @@ export class BuktiForm {
   progress = $state<number | null>(null);
   /** The bukti being changed; null adds a new one. */
   readonly existing: Bukti | null;
+  /** The LKE butir the bukti answers (chosen for an existing bukti only). */
+  readonly butir: ButirBukti;
   private readonly app: AppModel;
   private readonly tahapan: number;
 
@@ -101,6 +104,7 @@ export class BuktiForm {
     this.tahapan = tahapan;
     this.existing = existing;
     this.values = existing ? inputOf(existing) : blankBukti(bulan);
+    this.butir = new ButirBukti(app.backend, tahapan, existing?.id ?? null);
   }
 
   addFiles(paths: string[]): void {
@@ -144,8 +148,9 @@ export class BuktiForm {
   }
 
   /** Store the form; true when it is stored and the dialog may close. Changing a bukti is one
-   * step for its details and one for new files, in that order: a refused detail stores no
-   * file. A second submit while the first is on its way is ignored. */
+   * step for its details, one for its LKE butir when they changed, and one for new files, in
+   * that order: a refused step stores nothing after it. A second submit while the first is on
+   * its way is ignored. */
   async submit(): Promise<boolean> {
     if (this.saving) return false;
     this.saving = true;
@@ -171,6 +176,11 @@ export class BuktiForm {
       return (await this.app.edit(edit, follow)) !== null;
     }
     if (!(await this.app.edit({ type: 'updateBukti', id: existing.id, bukti }))) return false;
+    const butir = this.butir.edit;
+    if (butir) {
+      if (!(await this.app.edit(butir))) return false;
+      this.butir.saved();
+    }
     if (files.length === 0) return true;
     this.progress = 0;
     return (

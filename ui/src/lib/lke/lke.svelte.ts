@@ -18,7 +18,7 @@ import { baseName } from '../report/report.svelte';
 import { ukuran } from '../bukti/bukti';
 
 /** Lower-case words of `text` for searching, accents and case ignored. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

@@ -719,9 +719,11 @@ export class FakeBackend implements Backend {
     if (this.lkeAnswer instanceof BackendError) throw this.lkeAnswer;
     return this.lkeAnswer;
   }
+  /** What `buktiButir` answers per bukti; a bukti not here follows its tahapan. */
+  buktiButirAnswer = new Map<number, import('../backend/commands').BuktiButir>();
   async buktiButir(id: number) {
     this.log(`buktiButir ${id}`);
-    return { butir: [], own: false };
+    return this.buktiButirAnswer.get(id) ?? { butir: [], own: false };
   }
   async chooseLkeFile() {
     this.log('chooseLkeFile');
