@@ -14,6 +14,9 @@ APT_PACKAGES=(
   python3-openpyxl unzip                             # read XLSX reports and ZIP packages back in tests
   strace                                             # kill the crash-test editor at exact writes
   libreoffice-writer-nogui                           # convert the Laporan Tahunan DOCX in a test
+  dbus-daemon                                        # a session bus for the single-instance test
+  gcc-mingw-w64-x86-64 wine64                        # build Windows programs, run their tests
+  nsis p7zip-full                                    # the Windows installer, and listing it
 )
 
 # Each step with the seconds since the script started, to see where a run's time goes.
@@ -43,6 +46,15 @@ ensure_toolchains() {
   local v; v="$(node -p 'process.versions.node')"
   node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
     || die "Node.js $v terlalu lama; perlu 20.19 atau lebih baru."
+}
+
+# The Rust standard library for 64-bit Windows (MinGW), for the cross-built tests and packages.
+ensure_windows_target() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
+    command -v rustup >/dev/null || die "rustup tidak ditemukan; pasang target x86_64-pc-windows-gnu secara manual."
+    say "Installing the Rust target x86_64-pc-windows-gnu"
+    rustup target add x86_64-pc-windows-gnu
+  fi
 }
 
 ensure_node_modules() {

@@ -2,13 +2,21 @@
 //! live in `commands/<area>.rs` and are one-line adapters over renja-core.
 
 mod commands;
+mod instance;
 mod state;
+mod webview;
 mod window;
 
 use state::AppState;
 
 pub fn run() {
+    if !webview::available() {
+        webview::explain_missing();
+        std::process::exit(1);
+    }
     tauri::Builder::default()
+        // First: a second start hands its file to the running window and stops here.
+        .plugin(instance::single())
         .plugin(window::remembered())
         .setup(|app| {
             let state = AppState::new(app.handle(), std::env::args_os().skip(1))?;

@@ -1,6 +1,7 @@
 //! What the shell holds between commands: the session (the one open plan and the recent
-//! list), the default folder for new plans, a path given on the command line (how a
-//! double-clicked file arrives), and the folder reports were last saved into.
+//! list), the default folder for new plans, a plan waiting to be opened (given on the command
+//! line, which is how a double-clicked file arrives, or by a second start of the app), and the
+//! folder reports were last saved into.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -34,11 +35,7 @@ impl AppState {
             .document_dir()
             .or_else(|_| paths.home_dir())
             .unwrap_or_else(|_| PathBuf::from("."));
-        // The first argument that is not a flag is a plan to open (file association,
-        // "Open with", or `renja-rb rencana.renjarb`).
-        let startup_path = args
-            .map(PathBuf::from)
-            .find(|a| !a.to_string_lossy().starts_with('-'));
+        let startup_path = plan_argument(args);
         Ok(AppState {
             session: Mutex::new(Session::new(recent_store, Arc::new(SystemClock))),
             startup_path: Mutex::new(startup_path),
@@ -68,6 +65,12 @@ impl AppState {
         lock(&self.startup_path).take()
     }
 
+    /// A plan to open that arrived while the app runs (a second start); the window is told
+    /// and takes it with `startup_path`.
+    pub fn offer_path(&self, path: PathBuf) {
+        *lock(&self.startup_path) = Some(path);
+    }
+
     pub fn report_dir(&self) -> Option<PathBuf> {
         lock(&self.report_dir).clone()
     }
@@ -77,6 +80,13 @@ impl AppState {
             *lock(&self.report_dir) = Some(dir.to_path_buf());
         }
     }
+}
+
+/// The plan to open among the program's arguments (the program itself not included): the
+/// first that is not a flag (file association, "Open with", or `renja-rb rencana.renjarb`).
+pub fn plan_argument(args: impl Iterator<Item = OsString>) -> Option<PathBuf> {
+    args.map(PathBuf::from)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
 }
 
 /// Run `f` on the session on a thread meant for blocking work: every command that touches the

@@ -47,7 +47,10 @@ function xq(text) {
 }
 
 export class Machine {
-  static async start(name) {
+  /** A fresh computer named `name`. `bus`: the address of its D-Bus session bus, through
+   * which a second start of the app finds the first (single instance); without one the
+   * machine has no bus, so tests never reach the desktop's own bus and its running apps. */
+  static async start(name, { bus } = {}) {
     const home = join(TARGET, 'e2e', name);
     rmSync(home, { recursive: true, force: true });
     const dirs = {
@@ -71,6 +74,7 @@ export class Machine {
       XDG_DATA_HOME: dirs.data,
       XDG_CACHE_HOME: dirs.cache,
       LANG: process.env.LANG ?? 'C.UTF-8',
+      DBUS_SESSION_BUS_ADDRESS: bus ?? `unix:path=${join(home, 'tanpa-bus')}`,
     };
     const driver = spawn(
       TAURI_DRIVER,
@@ -80,7 +84,7 @@ export class Machine {
     let log = '';
     driver.stdout.on('data', (d) => (log += d));
     driver.stderr.on('data', (d) => (log += d));
-    const machine = new Machine(name, dirs, `http://127.0.0.1:${port}`, driver, () => log);
+    const machine = new Machine(name, dirs, `http://127.0.0.1:${port}`, driver, () => log, env);
     const deadline = Date.now() + TIMEOUT;
     for (;;) {
       try {
@@ -97,8 +101,10 @@ export class Machine {
     return machine;
   }
 
-  constructor(name, dirs, base, driver, log) {
+  constructor(name, dirs, base, driver, log, env) {
     this.name = name;
+    /** The environment the app runs in on this machine. */
+    this.env = env;
     this.dirs = dirs;
     this.base = base;
     this.driver = driver;

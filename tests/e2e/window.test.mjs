@@ -15,7 +15,7 @@ after(async () => {
 const pageSize = (app) => app.js('return [window.innerWidth, window.innerHeight].join("x")');
 
 test('a window made smaller is that size again after a restart', async () => {
-  const saved = join(machine.dirs.config, 'id.go.kukarkab.renjarb', '.window-state.json');
+  const saved = join(machine.dirs.config, 'org.renjarb.RenjaRB', '.window-state.json');
   assert.ok(!existsSync(saved), 'nothing remembered before the first run');
   const app = await machine.launch([], { width: 1100, height: 640 });
   await app.see('Buat rencana baru');

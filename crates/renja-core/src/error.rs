@@ -94,6 +94,10 @@ pub enum Error {
     FolderMissing { path: PathBuf },
     #[error("file exists: {}", path.display())]
     AlreadyExists { path: PathBuf },
+    /// Windows would not let the finished file take the place of `path`: another program
+    /// holds it open, or it has the read-only attribute. The old file is unchanged.
+    #[error("cannot replace {} (read-only: {read_only})", path.display())]
+    CannotReplace { path: PathBuf, read_only: bool },
     /// No file manager on this computer could show the folder.
     #[error("no file manager to show {}", path.display())]
     NoFileManager { path: PathBuf },
@@ -201,6 +205,7 @@ impl Error {
             Error::NoPlan => ErrorKind::NoPlan,
             Error::Invalid { .. } => ErrorKind::Invalid,
             Error::AlreadyExists { .. }
+            | Error::CannotReplace { .. }
             | Error::NoFileManager { .. }
             | Error::FolderMissing { .. }
             | Error::Missing { .. }
@@ -296,6 +301,23 @@ impl Error {
             ),
             Error::AlreadyExists { path } => format!(
                 "Berkas \"{}\" sudah ada. Pilih nama lain agar berkas itu tidak tertimpa.",
+                name(path)
+            ),
+            Error::CannotReplace {
+                path,
+                read_only: true,
+            } => format!(
+                "Berkas \"{}\" bersifat hanya-baca, jadi tidak ditimpa. Pilih nama lain, atau \
+                 hilangkan sifat hanya-baca berkas itu lalu coba lagi. {UNCHANGED}",
+                name(path)
+            ),
+            Error::CannotReplace {
+                path,
+                read_only: false,
+            } => format!(
+                "Berkas \"{}\" sedang dibuka di program lain (misalnya Excel atau penampil \
+                 PDF), jadi tidak dapat ditimpa. Tutup berkas itu lalu coba lagi, atau pilih \
+                 nama lain. {UNCHANGED}",
                 name(path)
             ),
             Error::NoFileManager { path } => format!(

@@ -1,4 +1,5 @@
-//! The start screen: a file given on the command line, the recent list, a proposed path.
+//! The start screen: a file given on the command line or by a second start, the recent list,
+//! a proposed path.
 
 use renja_core::IpcError;
 use renja_core::recent::RecentFile;
@@ -6,7 +7,8 @@ use tauri::{AppHandle, State};
 
 use crate::state::{AppState, session_blocking};
 
-/// The plan path given on the command line, once; later calls get `None`.
+/// The plan waiting to be opened (given on the command line, or handed over by a second
+/// start of the app), once; later calls get `None` until another arrives.
 #[tauri::command]
 pub async fn startup_path(state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
     Ok(state

@@ -31,6 +31,10 @@
 //!   while it still has its temporary name.
 //! - On failure, or when a writer gives up, the temporary and its journal are removed at once
 //!   ([`TempFile`]'s `Drop`); only a kill leaves them for the sweep.
+//! - A destination that is read-only (its permissions, or Windows' read-only attribute) is
+//!   refused before anything is written; on Windows, one that another program holds open
+//!   without sharing its deletion is refused when the rename fails. Either way the old file
+//!   stays as it was, and the message says why ([`Error::CannotReplace`]).
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -105,8 +109,18 @@ impl TempFile {
     /// Create an empty temporary beside `dest`, after sweeping the stale temporaries of
     /// earlier runs from that folder. SQLite accepts the empty file as a new database.
     pub(crate) fn beside(dest: &Path) -> Result<TempFile> {
+        super::refuse_device_name(dest)?;
         if dest.is_dir() {
             return Err(Error::io(dest, std::io::ErrorKind::IsADirectory.into()));
+        }
+        // A file its owner made read-only is not replaced, on every system alike (Windows
+        // refuses to anyway; Unix would let the folder's permission decide), as a read-only
+        // plan is not edited.
+        if std::fs::metadata(dest).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+            return Err(Error::CannotReplace {
+                path: dest.into(),
+                read_only: true,
+            });
         }
         super::sweep::sweep_stale_temporaries(parent_of(dest));
         // A sweep in another process may remove a fresh file before it is locked (Unix);
@@ -153,12 +167,37 @@ impl TempFile {
         if let Some(file) = &self.file {
             file.sync_all().map_err(|e| Error::io(&self.path, e))?;
         }
-        std::fs::rename(&self.path, &self.dest).map_err(|e| Error::io(&self.dest, e))?;
+        std::fs::rename(&self.path, &self.dest).map_err(|e| replace_error(&self.dest, e))?;
         // Renamed: nothing left to remove, and the lock or handle may go.
         self.path.clear();
         self.file = None;
         sync_dir(parent_of(&self.dest))
     }
+}
+
+/// Why `dest` could not be replaced. Windows refuses to replace a file another program holds
+/// open without sharing its deletion (Excel, most PDF viewers, another Renja RB editing a
+/// plan), and a file with the read-only attribute; both come back as "access denied" or a
+/// sharing violation and deserve words of their own. Unix replaces both.
+fn replace_error(dest: &Path, e: std::io::Error) -> Error {
+    #[cfg(windows)]
+    {
+        const ACCESS_DENIED: i32 = 5;
+        const SHARING_VIOLATION: i32 = 32;
+        const LOCK_VIOLATION: i32 = 33;
+        if matches!(
+            e.raw_os_error(),
+            Some(ACCESS_DENIED | SHARING_VIOLATION | LOCK_VIOLATION)
+        ) && let Ok(meta) = std::fs::metadata(dest)
+            && meta.is_file()
+        {
+            return Error::CannotReplace {
+                path: dest.into(),
+                read_only: meta.permissions().readonly(),
+            };
+        }
+    }
+    Error::io(dest, e)
 }
 
 impl Drop for TempFile {

@@ -4,17 +4,24 @@
 //! opener can be told "sedang dibuka oleh Rina di komputer PC-SEKRETARIAT".
 //!
 //! Decisions:
-//! - The lock is `File::try_lock` (std): `flock` on Unix, `LockFileEx` on Windows. Both are
-//!   released by the OS when the holder dies, so a crash never leaves a plan locked; a lock
-//!   file left behind by a crash is simply taken over. Windows honours `LockFileEx` across
-//!   computers on an SMB share; Linux honours `flock` on NFS (as `fcntl` locks) and on
-//!   local disks.
+//! - The lock is released by the OS when the holder dies, so a crash never leaves a plan
+//!   locked; a lock file left behind by a crash is simply taken over.
+//!   - Unix: `File::try_lock` (std), i.e. `flock`, honoured on local disks and on NFS (as
+//!     `fcntl` locks).
+//!   - Windows: the lock file is held open for writing with only read sharing (a share-mode
+//!     lock, as Office and LibreOffice hold their documents): a second editor's open for
+//!     writing fails with a sharing violation, while anyone may still read who holds it, and
+//!     no one can remove or rename it while it is held. `LockFileEx` (what std's `try_lock`
+//!     is there) would lock every byte, so the holder could not be read, not even by the
+//!     holder's own check. SMB servers enforce share modes across computers.
 //! - The plan file itself is not locked: a whole-file lock on Windows is mandatory and would
 //!   block SQLite's own reads and writes of it.
 //! - The lock file is removed on closing, so between sessions the plan's folder holds only
-//!   the plan. Removing it opens a race (a second opener may lock the removed file while a
-//!   third creates a new one); a holder therefore re-reads the file by its path after locking
-//!   and only trusts the lock when its own token is there.
+//!   the plan. Removing it opens a race on Unix (a second opener may lock the removed file
+//!   while a third creates a new one); a holder therefore re-reads the file by its path after
+//!   locking and only trusts the lock when its own token is there. (On Windows a held file
+//!   cannot be removed; the holder closes it first and then removes it, which fails harmlessly
+//!   when someone else has taken it in between.)
 //! - Read-only opening takes no lock. It only asks whether someone holds one: then the plan
 //!   is live, a `-journal` beside it belongs to that writer, and SQLite's own locks keep the
 //!   reader consistent.
@@ -110,7 +117,8 @@ impl Holder {
 /// A held lock. Dropping it releases the lock and removes the lock file.
 #[derive(Debug)]
 pub(crate) struct PlanLock {
-    file: File,
+    /// Always `Some` until dropped.
+    file: Option<File>,
     path: PathBuf,
 }
 
@@ -140,20 +148,11 @@ pub(crate) fn acquire(plan: &Path, now: &str) -> Result<PlanLock> {
     let path = lock_path(plan);
     // A few rounds only for the removal race described in the module docs.
     for _ in 0..5 {
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(locked(plan, read_holder(&mut file)));
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
-        }
+        let mut file = match open_locked(&path) {
+            Ok(file) => file,
+            Err(Taken::Held) => return Err(locked(plan, read_holder_at(&path))),
+            Err(Taken::Failed(e)) => return Err(Error::io(&path, e)),
+        };
         let me = Holder::this_process(now);
         let body = serde_json::to_vec(&me).map_err(|e| Error::Internal(e.to_string()))?;
         file.set_len(0)
@@ -162,14 +161,66 @@ pub(crate) fn acquire(plan: &Path, now: &str) -> Result<PlanLock> {
             .and_then(|()| file.flush())
             .map_err(|e| Error::io(&path, e))?;
         if read_holder_at(&path).is_some_and(|h| h.token == me.token) {
-            return Ok(PlanLock { file, path });
+            return Ok(PlanLock {
+                file: Some(file),
+                path,
+            });
         }
         // The file we locked was removed by its previous holder: try the new one.
     }
     Err(locked(plan, read_holder_at(&path)))
 }
 
+/// Why the lock file could not be taken.
+enum Taken {
+    /// Someone holds it.
+    Held,
+    Failed(std::io::Error),
+}
+
+/// Open (creating it if need be) and lock the lock file at `path`.
+#[cfg(unix)]
+fn open_locked(path: &Path) -> std::result::Result<File, Taken> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(Taken::Failed)?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Taken::Held),
+        Err(std::fs::TryLockError::Error(e)) => Err(Taken::Failed(e)),
+    }
+}
+
+/// Windows: opening for writing while sharing only reading is the lock (module docs).
+#[cfg(windows)]
+fn open_locked(path: &Path) -> std::result::Result<File, Taken> {
+    use std::os::windows::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .share_mode(FILE_SHARE_READ)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION) => Taken::Held,
+            _ => Taken::Failed(e),
+        })
+}
+
+#[cfg(windows)]
+const FILE_SHARE_READ: u32 = 0x1;
+#[cfg(windows)]
+const ERROR_SHARING_VIOLATION: i32 = 32;
+#[cfg(windows)]
+const ERROR_LOCK_VIOLATION: i32 = 33;
+
 /// Whether another process holds the editing lock of `plan` now. Creates nothing.
+#[cfg(unix)]
 pub(crate) fn is_held(plan: &Path) -> bool {
     let Ok(file) = File::open(lock_path(plan)) else {
         return false;
@@ -184,12 +235,40 @@ pub(crate) fn is_held(plan: &Path) -> bool {
     }
 }
 
+/// Windows: held when the lock file cannot be opened while denying others writing, i.e. a
+/// holder has it open for writing. (For that instant an editor opening the plan would find
+/// it taken; it is told so and may simply try again.)
+#[cfg(windows)]
+pub(crate) fn is_held(plan: &Path) -> bool {
+    use std::os::windows::fs::OpenOptionsExt;
+    let probe = OpenOptions::new()
+        .read(true)
+        .share_mode(FILE_SHARE_READ)
+        .open(lock_path(plan));
+    matches!(
+        probe.map_err(|e| e.raw_os_error()),
+        Err(Some(ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION))
+    )
+}
+
 impl Drop for PlanLock {
     fn drop(&mut self) {
-        // Remove while still holding the lock, so no one takes over a file about to vanish
-        // unnoticed (see the module docs), then release.
-        let _ = std::fs::remove_file(&self.path);
-        let _ = self.file.unlock();
+        // Unix: remove while still holding the lock, so no one takes over a file about to
+        // vanish unnoticed (see the module docs), then release.
+        #[cfg(unix)]
+        {
+            let _ = std::fs::remove_file(&self.path);
+            if let Some(file) = self.file.take() {
+                let _ = file.unlock();
+            }
+        }
+        // Windows: a held file cannot be removed; close it, then remove it unless someone
+        // else holds it by now (then the removal fails and the file stays theirs).
+        #[cfg(windows)]
+        {
+            drop(self.file.take());
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 

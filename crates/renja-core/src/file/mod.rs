@@ -70,8 +70,42 @@ pub(crate) fn is_writable(path: &Path) -> bool {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let dir_ok = std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly());
-    file_ok && dir_ok
+    file_ok && folder_writable(dir)
+}
+
+#[cfg(unix)]
+fn folder_writable(dir: &Path) -> bool {
+    std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
+}
+
+/// Windows: a folder's read-only attribute does not stop anyone writing into it, and
+/// Explorer sets it on customised folders (Documents, OneDrive folders), so it says nothing.
+/// Whether the folder takes new files shows when the plan's lock file is created there
+/// (see [`open`]).
+#[cfg(not(unix))]
+fn folder_writable(_dir: &Path) -> bool {
+    true
+}
+
+/// Windows: a path named after a device (`CON.renjarb`, `nul`, `COM1.pdf`) reaches the device,
+/// not a file (reading `CON` waits for typing), so it is refused before anything opens it.
+/// Elsewhere such a name is an ordinary file and this does nothing.
+pub(crate) fn refuse_device_name(path: &Path) -> Result<()> {
+    #[cfg(windows)]
+    if let Some(name) = path.file_name().and_then(|n| n.to_str())
+        && let Some(device) = crate::naming::device_name(name)
+    {
+        return Err(Error::invalid(
+            "path",
+            format!(
+                "Nama berkas \"{name}\" tidak dapat dipakai di Windows: {device} adalah nama \
+                 perangkat, bukan nama berkas. Pilih nama lain."
+            ),
+        ));
+    }
+    #[cfg(not(windows))]
+    let _ = path;
+    Ok(())
 }
 
 /// Apply the settings every connection must have. Called once per connection, before use.
@@ -189,16 +223,33 @@ pub(crate) struct Opened {
 /// Judge, lock, recover, open, harden and check `path`. Does not upgrade an old schema; see
 /// `Plan::open`. `now` stamps the lock.
 pub(crate) fn open(path: &Path, mode: OpenMode, now: &str) -> Result<Opened> {
+    refuse_device_name(path)?;
     let (header, len) = header::read_start(path)?;
-    let read_only = match mode {
+    let mut read_only = match mode {
         OpenMode::ReadOnly => Some(ReadOnlyReason::Chosen),
         OpenMode::Edit if !is_writable(path) => Some(ReadOnlyReason::NotWritable),
         OpenMode::Edit => None,
     };
     let lock = match read_only {
-        None => Some(lock::acquire(path, now)?),
+        None => match lock::acquire(path, now) {
+            Ok(lock) => Some(lock),
+            // The folder takes no new file (its permissions on Windows or a share, a
+            // read-only medium): the plan's journal could not be made there either, so the
+            // plan opens read-only, as a file without write permission does.
+            Err(Error::Io { source, .. })
+                if matches!(
+                    source.kind(),
+                    std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+                ) =>
+            {
+                read_only = Some(ReadOnlyReason::NotWritable);
+                None
+            }
+            Err(e) => return Err(e),
+        },
         Some(_) => None,
     };
+    let read_only = read_only;
     let version = header.user_version;
     let done = |conn: Connection, recovery, scratch| {
         if read_only.is_none() {

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{PlanOverview, ReadOnlyReason};
 
-pub use safe::{can_open_externally, name_from_text, safe_file_name, unique_in, words};
+pub use safe::{
+    can_open_externally, device_name, name_from_text, safe_file_name, unique_in, words,
+};
 
 /// A kind of file a dialog offers to open or save: its label and extensions (no dot).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -46,6 +46,16 @@ fn refused(c: char) -> bool {
     matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*') || c.is_control() || invisible(c)
 }
 
+/// The device a file name stands for on Windows ("CON" for "con.renjarb"), if it is one:
+/// such a path reaches the device, not a file (reading "CON" waits for typing).
+pub fn device_name(name: &str) -> Option<&'static str> {
+    let device = name[..name.find('.').unwrap_or(name.len())].trim_end_matches([' ', '.']);
+    RESERVED
+        .iter()
+        .copied()
+        .find(|r| device.eq_ignore_ascii_case(r))
+}
+
 /// A name that is safe to create inside any folder on Windows, macOS and Linux.
 pub fn safe_file_name(name: &str) -> String {
     // Only the last path component counts: "../../etc/passwd" is "passwd".
@@ -63,10 +73,8 @@ pub fn safe_file_name(name: &str) -> String {
     } else {
         trimmed.to_owned()
     };
-    let device_end = out.find('.').unwrap_or(out.len());
-    let device = out[..device_end].trim();
-    if RESERVED.iter().any(|r| device.eq_ignore_ascii_case(r)) {
-        out.insert(device_end, '_');
+    if device_name(&out).is_some() {
+        out.insert(out.find('.').unwrap_or(out.len()), '_');
     }
     cap(&out, MAX_NAME, true)
 }

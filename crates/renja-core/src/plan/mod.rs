@@ -84,6 +84,7 @@ impl Plan {
         clock: Arc<dyn Clock>,
         fill: impl FnOnce(&mut storage::Read, &str) -> Result<()>,
     ) -> Result<Plan> {
+        file::refuse_device_name(path)?;
         let tahun = crate::identity::check_tahun(new.tahun)?;
         let exists = || !replace && path.exists();
         if exists() {
@@ -273,6 +274,10 @@ impl Plan {
                 "path",
                 "Salinan tidak dapat disimpan di atas berkas yang sedang dibuka. Pilih nama lain.",
             ));
+        }
+        // A plan open for editing elsewhere is not replaced under its editor's feet.
+        if dest.exists() {
+            drop(file::lock::acquire(dest, &stamp(self.clock.as_ref()))?);
         }
         file::save_copy(&self.conn, dest)
     }

@@ -37,3 +37,6 @@ mod save_copy;
 mod session;
 mod team;
 mod template;
+// Windows behaviour of files, run under wine by scripts/test-windows.
+#[cfg(windows)]
+mod windows;

@@ -1,6 +1,7 @@
 //! Read-only plans: chosen by the user, or forced by the file's permissions. Either way no
 //! edit is accepted and nothing on disk changes.
 
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -44,6 +45,7 @@ fn edit_is_refused(plan: &mut Plan) {
     assert_eq!(plan.identity().expect("identity"), before);
 }
 
+#[cfg(unix)]
 fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
 }
@@ -69,6 +71,8 @@ fn chosen_read_only_refuses_edits_and_writes_nothing() {
     assert_eq!(list_dir(dir.path()), ["rencana.renjarb"]);
 }
 
+// Windows: the read-only attribute, and folders, in `windows.rs`.
+#[cfg(unix)]
 #[test]
 fn a_0444_file_opens_not_writable_even_for_root() {
     let dir = tempdir();
@@ -91,6 +95,7 @@ fn a_0444_file_opens_not_writable_even_for_root() {
     set_mode(&path, 0o644);
 }
 
+#[cfg(unix)]
 #[test]
 fn a_file_in_a_read_only_folder_opens_not_writable() {
     // The rollback journal must be created beside the plan: a read-only folder means the plan

@@ -316,7 +316,7 @@ fn a_new_plan_from_an_imported_table_is_opened() {
     let view = session
         .import_read(&import_fixture("gabung-warna.xlsx"))
         .expect("read");
-    let path = dir.path().join("baru/impor.renjarb");
+    let path = dir.path().join("baru").join("impor.renjarb");
     let overview = session
         .create_imported(&path, 2024, "Rencana Aksi", view.preview.mapping, false)
         .expect("create");

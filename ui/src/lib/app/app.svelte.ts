@@ -73,6 +73,12 @@ export class AppModel {
   /** Load the recent list and open a plan given on the command line. */
   async init(): Promise<void> {
     await this.refreshRecent();
+    await this.openStartupPath();
+  }
+
+  /** Open the plan waiting in the shell: given on the command line, or handed over by a
+   * second start of the app (a double-click on a plan while this window is open). */
+  async openStartupPath(): Promise<void> {
     const path = await this.backend.startupPath();
     if (path) await this.open(path, false);
   }

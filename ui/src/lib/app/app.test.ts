@@ -13,6 +13,22 @@ describe('AppModel', () => {
     expect(backend.calls).toContain('openPlan /a/rencana.renjarb false');
   });
 
+  it('opens a plan handed over by a second start, in place of the open one', async () => {
+    const backend = new FakeBackend();
+    backend.files.set('/a/lama.renjarb', overview('/a/lama.renjarb'));
+    backend.files.set('/b/kiriman rekan.renjarb', overview('/b/kiriman rekan.renjarb'));
+    const app = new AppModel(backend);
+    await app.init();
+    expect(await app.open('/a/lama.renjarb', false)).toBe(true);
+    // A request with nothing waiting (the plan was already taken) changes nothing.
+    await app.openStartupPath();
+    expect(app.overview?.path).toBe('/a/lama.renjarb');
+    backend.startup = '/b/kiriman rekan.renjarb';
+    await app.openStartupPath();
+    expect(app.overview?.path).toBe('/b/kiriman rekan.renjarb');
+    expect(backend.calls).toContain('openPlan /b/kiriman rekan.renjarb false');
+  });
+
   it('opens the example plan from the start screen', async () => {
     const backend = new FakeBackend();
     const app = new AppModel(backend);

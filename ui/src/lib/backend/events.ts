@@ -1,6 +1,7 @@
 // Events from the shell: files dropped onto the window (Tauri reports the drop natively, with
-// real paths, so the webview's HTML drag-and-drop is not used for files), the progress of an
-// evidence package being written and of evidence files being added.
+// real paths, so the webview's HTML drag-and-drop is not used for files), a plan opened while
+// the app runs (a second start hands it over), the progress of an evidence package being
+// written and of evidence files being added.
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { BuktiProgress } from './generated/BuktiProgress';
@@ -23,6 +24,12 @@ export async function onFileDrop(
       onDrop(p.paths);
     }
   });
+}
+
+/** Call `onRequest` whenever a second start of the app handed over a plan to open; the plan
+ * is taken with `startupPath()`. */
+export async function onOpenRequest(onRequest: () => void): Promise<() => void> {
+  return listen('open-request', () => onRequest());
 }
 
 /** Call `onProgress` with each `paket-progress` event until the returned function is called. */
