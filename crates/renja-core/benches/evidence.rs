@@ -19,6 +19,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod child;
+use child::{field, status_bytes};
+
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::Level;
 use renja_core::generate::{GenerateSpec, generate};
@@ -45,17 +48,6 @@ fn mib(bytes: u64) -> f64 {
     bytes as f64 / MIB as f64
 }
 
-/// A field of `/proc/self/status` in bytes, e.g. `VmHWM` (the peak resident set).
-fn status_bytes(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().strip_suffix("kB"))
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
-
 /// `size` distinct pseudo-random bytes (splitmix64), written in 1 MiB chunks.
 fn write_random_file(path: &Path, size: u64, seed: u64) {
     let mut file = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
@@ -76,14 +68,6 @@ fn write_random_file(path: &Path, size: u64, seed: u64) {
         left -= n as u64;
     }
     file.into_inner().expect("flush").sync_all().expect("sync");
-}
-
-/// What a child reports: key=value pairs on one line.
-fn field(line: &str, key: &str) -> u64 {
-    line.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{key} missing in child output {line:?}"))
 }
 
 fn run_child(job: &str, plan: &Path, file: Option<&Path>) -> String {

@@ -18,6 +18,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod child;
+use child::{field, status_bytes};
+
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::Level;
 use renja_core::generate::{GenerateSpec, generate};
@@ -29,24 +32,6 @@ const OURS: &str = "RENJA_BENCH_OURS";
 const THEIRS: &str = "RENJA_BENCH_THEIRS";
 const MIB: f64 = 1024.0 * 1024.0;
 const FILE_BYTES: usize = 200_000;
-
-/// A field of `/proc/self/status` in bytes, e.g. `VmHWM` (the peak resident set).
-fn status_bytes(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().strip_suffix("kB"))
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
-
-fn field(line: &str, key: &str) -> u64 {
-    line.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{key} missing in child output {line:?}"))
-}
 
 fn child() {
     let ours = PathBuf::from(std::env::var_os(OURS).expect(OURS));

@@ -16,6 +16,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod child;
+use child::{field, status_bytes};
+
 use renja_core::generate::{GenerateSpec, generate};
 use renja_core::report::PaketRequest;
 use renja_core::{OpenMode, Plan, SystemClock};
@@ -28,25 +31,6 @@ const RUNS: usize = 3;
 
 fn mib(bytes: u64) -> f64 {
     bytes as f64 / MIB as f64
-}
-
-/// A field of `/proc/self/status` in bytes, e.g. `VmHWM` (the peak resident set).
-fn status_bytes(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().strip_suffix("kB"))
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
-
-/// What a child reports: key=value pairs on one line.
-fn field(line: &str, key: &str) -> u64 {
-    line.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{key} missing in child output {line:?}"))
 }
 
 /// The child side: export once and report the time, the peaks and what was written.

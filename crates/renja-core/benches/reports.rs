@@ -26,6 +26,9 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+mod child;
+use child::{field, status_bytes};
+
 use renja_core::bukti::{BuktiInput, Jenis};
 use renja_core::edit::Level;
 use renja_core::generate::{GenerateSpec, generate};
@@ -118,17 +121,6 @@ const PLAN: &str = "RENJA_BENCH_PLAN";
 const KIND: &str = "RENJA_BENCH_KIND";
 const MIB: f64 = 1024.0 * 1024.0;
 
-/// A field of `/proc/self/status` in bytes, e.g. `VmHWM` (the peak resident set).
-fn status_bytes(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
-        .and_then(|v| v.trim().strip_suffix("kB"))
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
-
 /// Fields of `/proc/self/stat` after the command name, as clock ticks.
 fn stat_ticks(fields: &[usize]) -> u64 {
     let stat = std::fs::read_to_string("/proc/self/stat").expect("/proc/self/stat");
@@ -207,14 +199,6 @@ fn child() {
         status_bytes("VmHWM"),
         pdf.len()
     );
-}
-
-/// What a child reports: key=value pairs on one line.
-fn field(line: &str, key: &str) -> u64 {
-    line.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| panic!("{key} missing in child output {line:?}"))
 }
 
 /// One report written by a fresh process: (wall, CPU ms, peak MiB).
