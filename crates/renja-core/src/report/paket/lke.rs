@@ -204,25 +204,16 @@ pub(crate) fn export(
         (INDEX_XLSX, xlsx(&paket, today)?),
         (INDEX_HTML, html(&paket, today).into_bytes()),
     ];
-    let when = zip::entry_time(clock.now());
-    let bytes = crate::file::write_with(dest, |file| {
-        zip::write(
-            db,
-            &paket.folders,
-            paket.berkas(),
-            &index,
-            when,
-            file,
-            dest,
-            progress,
-        )
-    })?;
-    Ok(PaketSummary {
-        path: dest.to_string_lossy().into_owned(),
-        bukti: paket.bukti,
-        berkas: paket.berkas().count() as u32,
-        bytes,
-    })
+    zip::write_package(
+        db,
+        clock,
+        dest,
+        &paket.folders,
+        paket.berkas(),
+        &index,
+        paket.bukti,
+        progress,
+    )
 }
 
 /// The lines above the table.

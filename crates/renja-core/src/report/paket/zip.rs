@@ -12,8 +12,8 @@ use zip::result::ZipError;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::PaketProgress;
 use super::contents::Berkas;
+use super::{PaketProgress, PaketSummary};
 use crate::error::{Error, Result};
 use crate::storage::berkas::copy_hashing;
 use crate::storage::{self, Read};
@@ -23,6 +23,33 @@ const PROGRESS_STEP: u64 = 4 * 1024 * 1024;
 
 /// The timestamp of every entry: the plan clock's "now" on this computer's wall clock, as ZIP
 /// tools show it.
+/// Write a whole package to `dest` (through a temporary, see `file::write_with`): every file
+/// of `berkas` under `folders` and the `index` files at the root, stamped with the clock's time;
+/// `bukti` pieces of evidence. What the evidence package and the LKE package both do.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn write_package<'a>(
+    db: &Read,
+    clock: &dyn crate::clock::Clock,
+    dest: &Path,
+    folders: &[String],
+    berkas: impl Iterator<Item = &'a Berkas> + Clone,
+    index: &[(&str, Vec<u8>)],
+    bukti: u32,
+    progress: &mut dyn FnMut(PaketProgress),
+) -> Result<PaketSummary> {
+    let when = entry_time(clock.now());
+    let count = berkas.clone().count() as u32;
+    let bytes = crate::file::write_with(dest, |file| {
+        write(db, folders, berkas, index, when, file, dest, progress)
+    })?;
+    Ok(PaketSummary {
+        path: dest.to_string_lossy().into_owned(),
+        bukti,
+        berkas: count,
+        bytes,
+    })
+}
+
 pub(super) fn entry_time(now: chrono::DateTime<Utc>) -> zip::DateTime {
     let t = now.with_timezone(&Local);
     u16::try_from(t.year())
