@@ -19,6 +19,7 @@ mod daftar_bukti;
 mod data;
 mod docx;
 pub mod dokumen;
+mod marginals;
 mod monev;
 mod pages;
 pub(crate) mod paket;

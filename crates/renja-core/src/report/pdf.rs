@@ -9,6 +9,7 @@ use typst::foundations::{Bytes, Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
+use super::marginals::Footer;
 use super::{ReportData, ReportKind};
 use crate::error::{Error, Result};
 
@@ -21,7 +22,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the name they import each other under.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
     (
         "common.typ",
         include_str!("../../../../assets/reports/common.typ"),
@@ -70,6 +71,10 @@ const TEMPLATES: [(&str, &str); 12] = [
         "laporan-tahunan.typ",
         include_str!("../../../../assets/reports/laporan-tahunan.typ"),
     ),
+    (
+        "marginals.typ",
+        include_str!("../../../../assets/reports/marginals.typ"),
+    ),
 ];
 
 fn template(kind: ReportKind) -> &'static str {
@@ -100,7 +105,8 @@ fn engine() -> &'static TypstEngine {
 ///
 /// The templates get the data with break opportunities in its long words
 /// ([`super::wrap`]), and `wrap: true` when there are any: a report without them needs no
-/// rule turning them into boxes.
+/// rule turning them into boxes. The pages' headers and footers come after the layout
+/// ([`super::marginals`]).
 pub(crate) fn render(data: &ReportData, logo: Option<&[u8]>) -> Result<Vec<u8>> {
     let unreadable = |_| Error::Internal("data laporan tidak dapat disusun".into());
     let mut value = serde_json::to_value(data).map_err(unreadable)?;
@@ -108,17 +114,29 @@ pub(crate) fn render(data: &ReportData, logo: Option<&[u8]>) -> Result<Vec<u8>> 
     if let serde_json::Value::Object(map) = &mut value {
         map.insert("wrap".into(), wrapped.into());
     }
+    // The footer says what the report's data says, break opportunities included.
+    let text = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+    let footer = Footer {
+        judul: text("judul"),
+        periode: text("periode"),
+        wrap: wrapped,
+    };
     let json = serde_json::to_string(&value).map_err(unreadable)?;
-    match (compile(data.kind, &json, logo), logo) {
+    match (compile(data.kind, &json, logo, &footer), logo) {
         (Ok(pdf), _) => Ok(pdf),
         // The logo passed its header checks but does not decode (damaged pixel data in a file
         // from elsewhere): the report goes out without it rather than not at all.
-        (Err(_), Some(_)) => compile(data.kind, &json, None),
+        (Err(_), Some(_)) => compile(data.kind, &json, None, &footer),
         (Err(e), None) => Err(e),
     }
 }
 
-fn compile(kind: ReportKind, json: &str, logo: Option<&[u8]>) -> Result<Vec<u8>> {
+fn compile(
+    kind: ReportKind,
+    json: &str,
+    logo: Option<&[u8]>,
+    footer: &Footer<'_>,
+) -> Result<Vec<u8>> {
     let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
     if let Some(logo) = logo {
@@ -128,6 +146,9 @@ fn compile(kind: ReportKind, json: &str, logo: Option<&[u8]>) -> Result<Vec<u8>>
         .compile_with_input(template(kind), inputs)
         .output
         .map_err(|_| Error::Internal("tata letak laporan tidak dapat disusun".into()))?;
+    // The page headers and footers, laid over the pages afterwards: asked for inside the
+    // layout they would make typst lay every page out twice.
+    let doc = super::marginals::add(engine(), doc, footer)?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default())
         .map_err(|_| Error::Internal("berkas PDF laporan tidak dapat dibuat".into()))
 }

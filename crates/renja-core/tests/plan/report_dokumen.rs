@@ -206,6 +206,17 @@ fn laporan_tahunan_pdf_has_cover_contents_chapters_in_order_and_lampiran() {
     // more than 10 pages, far fewer than 80.
     let pages = pdf_pages(&path);
     assert!((12..80).contains(&pages), "{pages} pages");
+    // Headers and footers (laid over the pages after the layout): none on the cover; the
+    // daftar isi is page 1 of all pages after the cover, the last page the last; a lampiran
+    // page continuing a program says which.
+    assert!(!cover.contains("Halaman"), "{cover}");
+    let last = pages - 1;
+    assert!(squash(&contents).contains(&format!("Halaman1dari{last}")));
+    assert!(squash(&pdf_text(&path, Some(pages))).contains(&format!("Halaman{last}dari{last}")));
+    assert!(
+        (3..=pages).any(|p| squash(&pdf_text(&path, Some(p))).starts_with("LanjutanProgram")),
+        "no lampiran page says which program continues"
+    );
     render_pages(&path, "laporan-tahunan", pages);
 }
 
