@@ -314,6 +314,59 @@ test("gives a piece of evidence its own two butir, then lets it follow its tahap
   });
 });
 
+test('a new piece of evidence chooses its own butir before it is first saved, in one undo step', async () => {
+  const plan = join(machine.dirs.files, 'bukti-baru-butir.renjarb');
+  cli('new', plan, '--contoh', '--tahun', String(YEAR));
+
+  await machine.with([plan], async (app) => {
+    await app.clickButton('LKE');
+    await seeSummary(app, 100);
+    assert.equal(await buktiCount(app, '2.a.1'), 0);
+
+    await panelOf(app, FIRST);
+    await app.clickButton('+ Tambah bukti');
+    await app.see('Tambah bukti dukung');
+    await app.fill('Judul', 'Notulen rapat Tim RB');
+    // Before it exists, it follows its tahapan; its own butir can be chosen right away.
+    await app.waitFor(
+      async () => /^Mengikuti tahapan/.test(await butirField(app)),
+      'the butir field of the new evidence',
+    );
+    await app.clickButton('Pilih butir…');
+    await app.see('Butir LKE untuk bukti');
+    await app.fill('Cari butir', '2.a.1');
+    await app.clickEl(await butirBox(app, '2.a.1'));
+    await app.see('1 butir dipilih');
+    await app.clickButton('Pakai');
+    await seeButirField(app, 'Butir sendiri: 2.a.1');
+    // The title typed before choosing is still there.
+    assert.equal(await app.value('Judul'), 'Notulen rapat Tim RB');
+    await app.screenshot('15-bukti-baru-butir-sendiri');
+    await app.clickButton('Simpan');
+    await app.waitFor(
+      async () =>
+        (await app.findAllX('//h2[normalize-space(.)="Tambah bukti dukung"]')).length === 0,
+      'the dialog closed',
+    );
+    await app.see('Notulen rapat Tim RB');
+
+    await app.clickButton('LKE');
+    await seeCount(app, '2.a.1', 1);
+    await seeSummary(app, 99);
+
+    // One undo takes the evidence and its butir away together.
+    await app.clickButton('↶ Urungkan');
+    await seeCount(app, '2.a.1', 0);
+    await seeSummary(app, 100);
+    await panelOf(app, FIRST);
+    assert.equal(
+      (await app.findAllX('//aside//*[normalize-space(.)="Notulen rapat Tim RB"]')).length,
+      0,
+      'the evidence is gone with its butir',
+    );
+  });
+});
+
 test('a plan without butir says so in the bukti dialog and points to the LKE tab', async () => {
   // A generated plan holds no LKE butir.
   const plan = join(machine.dirs.files, 'tanpa-butir.renjarb');

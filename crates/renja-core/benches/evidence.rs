@@ -259,7 +259,7 @@ fn progress_bench(dir: &Path) {
                         std::hint::black_box(p);
                     }
                 };
-                plan.add_bukti_reporting(tahapan, &input, &files, &mut report)
+                plan.add_bukti_reporting(tahapan, &input, &[], &files, &mut report)
                     .expect("add_bukti_reporting");
                 reporting.push(t.elapsed());
             } else {

@@ -110,11 +110,15 @@ pub enum Edit {
         id: TahapanId,
         bulan: u8,
     },
-    /// Add evidence with its files (paths the user chose or dropped).
+    /// Add evidence with its files (paths the user chose or dropped) and, when chosen, the
+    /// LKE butir it answers itself (none: those of its tahapan), in one undoable step.
     AddBukti {
         tahapan: TahapanId,
         bukti: crate::bukti::BuktiInput,
         files: Vec<std::path::PathBuf>,
+        #[serde(default)]
+        #[ts(optional)]
+        butir: Option<Vec<crate::ids::ButirId>>,
     },
     UpdateBukti {
         id: crate::ids::BuktiId,

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::bukti::{self, Bukti, BuktiInput, BuktiProgress};
 use crate::error::Result;
-use crate::ids::{BuktiBerkasId, BuktiId, TahapanId};
+use crate::ids::{BuktiBerkasId, BuktiId, ButirId, TahapanId};
+use crate::lke;
 use crate::plan::Plan;
 use crate::undo::Op;
 
@@ -17,21 +18,27 @@ impl Plan {
         input: &BuktiInput,
         files: &[PathBuf],
     ) -> Result<BuktiId> {
-        self.add_bukti_reporting(tahapan, input, files, &mut |_| {})
+        self.add_bukti_reporting(tahapan, input, &[], files, &mut |_| {})
     }
 
-    /// [`Plan::add_bukti`], telling `progress` how many bytes of the files are stored so far
-    /// (about every MiB; see [`BuktiProgress`]).
+    /// [`Plan::add_bukti`] with the LKE butir the evidence answers itself (`butir`; empty:
+    /// those of its tahapan), in the same undoable step, telling `progress` how many bytes of
+    /// the files are stored so far (about every MiB; see [`BuktiProgress`]).
     pub fn add_bukti_reporting(
         &mut self,
         tahapan: TahapanId,
         input: &BuktiInput,
+        butir: &[ButirId],
         files: &[PathBuf],
         progress: &mut dyn FnMut(BuktiProgress),
     ) -> Result<BuktiId> {
         let b = bukti::clean(input)?;
         self.transact(Op::AddBukti, |tx, now| {
-            bukti::add(tx, now, tahapan, &b, files, progress)
+            let id = bukti::add(tx, now, tahapan, &b, files, progress)?;
+            if !butir.is_empty() {
+                lke::set_bukti_butir(tx, now, id, butir)?;
+            }
+            Ok(id)
         })
     }
 

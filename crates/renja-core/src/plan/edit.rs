@@ -127,9 +127,16 @@ impl Plan {
                 tahapan,
                 bukti,
                 files,
+                butir,
             } => Some(
-                self.add_bukti_reporting(tahapan, &bukti, &files, progress)?
-                    .0,
+                self.add_bukti_reporting(
+                    tahapan,
+                    &bukti,
+                    butir.as_deref().unwrap_or_default(),
+                    &files,
+                    progress,
+                )?
+                .0,
             ),
             Edit::UpdateBukti { id, bukti } => self.update_bukti(id, &bukti).map(|()| None)?,
             Edit::AddBuktiFiles { id, files } => self

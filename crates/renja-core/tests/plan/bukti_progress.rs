@@ -41,7 +41,7 @@ fn adding_files_reports_growing_bytes_ending_at_their_total_size() {
     let mut id = BuktiId(0);
     let seen = reports(|report| {
         id = plan
-            .add_bukti_reporting(t, &input("Laporan", 1), &files, report)
+            .add_bukti_reporting(t, &input("Laporan", 1), &[], &files, report)
             .expect("add");
     });
     assert_growing(&seen, total);
@@ -117,7 +117,13 @@ fn other_edits_and_refused_requests_report_no_progress_past_what_was_stored() {
     let missing = dir.path().join("tidak-ada.pdf");
     let seen = reports(|report| {
         let e = plan
-            .add_bukti_reporting(t, &input("A", 1), &[a.clone(), missing.clone()], report)
+            .add_bukti_reporting(
+                t,
+                &input("A", 1),
+                &[],
+                &[a.clone(), missing.clone()],
+                report,
+            )
             .expect_err("missing");
         assert_eq!(e.kind(), ErrorKind::NotFound);
     });

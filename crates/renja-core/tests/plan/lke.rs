@@ -246,6 +246,70 @@ fn linking_a_tahapan_to_two_butir_brings_its_evidence_to_both() {
 }
 
 #[test]
+fn a_new_bukti_answers_its_own_butir_in_the_step_that_adds_it() {
+    let dir = tempdir();
+    let mut plan = create(dir.path(), Template::Seed);
+    let t = tahapan(&plan);
+    let lke = plan.lke().expect("lke");
+    let (b1, b2) = (butir(&lke, "1.a.1").id, butir(&lke, "2.a.1").id);
+    plan.set_butir_tahapan(b1, &[t[0]]).expect("link");
+    let file = write(dir.path(), "sk.pdf", b"%PDF-1.4 sk");
+    plan.apply(Edit::AddBukti {
+        tahapan: t[0],
+        bukti: bukti_input("SK Tim RB"),
+        files: vec![file.clone()],
+        butir: Some(vec![b2]),
+    })
+    .expect("add with own butir");
+    let k = plan.bukti(Some(t[0])).expect("bukti")[0].id;
+    let own = plan.bukti_butir(k).expect("butir");
+    assert!(own.own && own.butir == [b2], "{own:?}");
+    let lke = plan.lke().expect("lke");
+    assert_eq!(
+        (butir(&lke, "1.a.1").bukti, butir(&lke, "2.a.1").bukti),
+        (0, 1)
+    );
+    // One step: undo takes the bukti and its butir away together, redo brings both back.
+    assert_eq!(
+        plan.undo_state().undo.as_deref(),
+        Some("Tambah bukti dukung")
+    );
+    plan.undo().expect("undo");
+    assert!(plan.bukti(Some(t[0])).expect("bukti").is_empty());
+    assert_eq!(butir(&plan.lke().expect("lke"), "2.a.1").bukti, 0);
+    assert_eq!(
+        plan.undo_state().undo.as_deref(),
+        Some("Ubah tautan tahapan ke butir LKE")
+    );
+    plan.redo().expect("redo");
+    let k = plan.bukti(Some(t[0])).expect("bukti")[0].id;
+    assert_eq!(plan.bukti_butir(k).expect("butir").butir, [b2]);
+
+    // A butir that does not exist refuses the whole step: no bukti, no file stored.
+    let before = plan.bukti(None).expect("bukti").len();
+    let err = plan
+        .apply(Edit::AddBukti {
+            tahapan: t[1],
+            bukti: bukti_input("Notulen"),
+            files: vec![file],
+            butir: Some(vec![ButirId(99_999)]),
+        })
+        .expect_err("missing butir");
+    assert!(
+        matches!(
+            err,
+            renja_core::Error::Missing {
+                what: "butir LKE",
+                id: 99_999
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(plan.bukti(None).expect("bukti").len(), before);
+    assert!(plan.bukti(Some(t[1])).expect("bukti").is_empty());
+}
+
+#[test]
 fn the_same_link_made_from_the_tahapan_or_the_edit_request_is_one() {
     let dir = tempdir();
     let mut plan = create(dir.path(), Template::Seed);

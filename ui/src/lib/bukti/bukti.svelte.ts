@@ -93,7 +93,7 @@ export class BuktiForm {
   progress = $state<number | null>(null);
   /** The bukti being changed; null adds a new one. */
   readonly existing: Bukti | null;
-  /** The LKE butir the bukti answers (chosen for an existing bukti only). */
+  /** The LKE butir the bukti answers. */
   readonly butir: ButirBukti;
   private readonly app: AppModel;
   private readonly tahapan: number;
@@ -147,9 +147,10 @@ export class BuktiForm {
     return this.progress === null ? null : `Menyimpan berkas… ${this.progress}%`;
   }
 
-  /** Store the form; true when it is stored and the dialog may close. Changing a bukti is one
-   * step for its details, one for its LKE butir when they changed, and one for new files, in
-   * that order: a refused step stores nothing after it. A second submit while the first is on
+  /** Store the form; true when it is stored and the dialog may close. A new bukti is one
+   * step with its files and its own LKE butir. Changing a bukti is one step for its details,
+   * one for its LKE butir when they changed, and one for new files, in that order: a refused
+   * step stores nothing after it. A second submit while the first is on
    * its way is ignored. */
   async submit(): Promise<boolean> {
     if (this.saving) return false;
@@ -170,7 +171,14 @@ export class BuktiForm {
       this.progress = Math.max(this.progress ?? 0, persen(p));
     };
     if (!existing) {
-      const edit: Edit = { type: 'addBukti', tahapan: this.tahapan, bukti, files };
+      const butir = this.butir.forNew;
+      const edit: Edit = {
+        type: 'addBukti',
+        tahapan: this.tahapan,
+        bukti,
+        files,
+        ...(butir ? { butir } : {}),
+      };
       if (files.length === 0) return (await this.app.edit(edit)) !== null;
       this.progress = 0;
       return (await this.app.edit(edit, follow)) !== null;

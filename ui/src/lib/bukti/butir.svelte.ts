@@ -1,7 +1,8 @@
 // The LKE butir a bukti dukung answers, as the bukti dialog shows and changes them: its own
 // butir, or (none chosen) those of its tahapan. The checklist that chooses them lists the
 // plan's butir grouped by area and indikator, narrowed by a search. Nothing reaches the plan
-// here: the dialog's "Simpan" sends `edit` (one `setBuktiButir`) when the choice changed.
+// here: the dialog's "Simpan" sends `edit` (one `setBuktiButir`) when the choice of an
+// existing bukti changed, and a new bukti's own butir (`forNew`) with the edit that adds it.
 import type { Backend, Edit, Lke, LkeArea, LkeButir } from '../backend/commands';
 import { toBackendError } from '../backend/ipc';
 import { fold } from '../lke/lke.svelte';
@@ -66,7 +67,8 @@ export class ButirBukti {
   private readonly tahapan: number;
   private readonly bukti: number | null;
 
-  /** `bukti`: the bukti being changed; null for a new one (it follows its tahapan). */
+  /** `bukti`: the bukti being changed; null for a new one (it follows its tahapan unless
+   * butir are chosen before it is saved). */
   constructor(backend: Backend, tahapan: number, bukti: number | null) {
     this.backend = backend;
     this.tahapan = tahapan;
@@ -123,14 +125,9 @@ export class ButirBukti {
       : 'Mengikuti tahapan: belum ada butir yang ditautkan ke tahapan ini.';
   }
 
-  /** A new bukti follows its tahapan; its own butir are chosen once it is saved. */
-  get baru(): boolean {
-    return this.bukti === null;
-  }
-
-  /** The checklist can be opened: an existing bukti, the butir arrived and there are some. */
+  /** The checklist can be opened: the butir arrived and there are some. */
   get canChoose(): boolean {
-    return !this.baru && this.lke !== null && !this.kosong && this.error === null;
+    return this.lke !== null && !this.kosong && this.error === null;
   }
 
   /** Open the checklist with the butir answered now ticked. */
@@ -183,7 +180,14 @@ export class ButirBukti {
     this.pilih = null;
   }
 
-  /** The edit that stores the choice, or null when it is as stored (or cannot be stored). */
+  /** A new bukti's own butir, sent with the edit that adds it (one undo step); undefined
+   * when it follows its tahapan, or for an existing bukti (see `edit`). */
+  get forNew(): number[] | undefined {
+    return this.bukti === null && this.own !== null ? [...this.own] : undefined;
+  }
+
+  /** The edit that stores the choice of an existing bukti, or null when it is as stored (or
+   * cannot be stored, or the bukti is new: see `forNew`). */
   get edit(): Edit | null {
     if (this.bukti === null || this.lke === null || sama(this.own, this.stored)) return null;
     return { type: 'setBuktiButir', id: this.bukti, butir: this.own ?? [] };

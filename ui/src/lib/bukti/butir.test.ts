@@ -154,17 +154,23 @@ describe('ButirBukti', () => {
     expect(other.pilih).toBeNull();
   });
 
-  it('lets a new bukti follow its tahapan only', async () => {
+  it('lets a new bukti follow its tahapan or choose its own before it is saved', async () => {
     const backend = new FakeBackend();
     const model = await loaded(backend, 1, null);
+    // Nothing to ask the plan about a bukti that does not exist yet.
     expect(backend.calls).toEqual(['lke']);
-    expect([model.baru, model.canChoose, model.text]).toEqual([
+    expect([model.canChoose, model.text, model.forNew]).toEqual([
       true,
-      false,
       'Mengikuti tahapan: 1.a.1',
+      undefined,
     ]);
     model.open();
-    expect(model.pilih).toBeNull();
+    model.toggle(11);
+    model.toggle(21);
+    model.apply();
+    expect([model.text, model.forNew, model.edit]).toEqual(['Butir sendiri: 2.a.1', [21], null]);
+    model.follow();
+    expect(model.forNew).toBeUndefined();
   });
 });
 
@@ -212,7 +218,7 @@ describe('the bukti form stores the butir', () => {
     expect(form.butir.edit).toEqual({ type: 'setBuktiButir', id: 7, butir: [11, 21] });
   });
 
-  it('sends no butir for a new bukti', async () => {
+  it('sends no butir for a new bukti that follows its tahapan', async () => {
     const backend = new FakeBackend();
     const app = new AppModel(backend);
     const form = new BuktiForm(app, 1, 1);
@@ -220,5 +226,29 @@ describe('the bukti form stores the butir', () => {
     form.values.judul = 'Notulen';
     expect(await form.submit()).toBe(true);
     expect(backend.edits.map((e) => e.type)).toEqual(['addBukti']);
+    expect(backend.edits[0]).not.toHaveProperty('butir');
+  });
+
+  it('adds a new bukti with its own butir in one edit', async () => {
+    const backend = new FakeBackend();
+    const app = new AppModel(backend);
+    const form = new BuktiForm(app, 1, 1);
+    await form.butir.load();
+    form.values.judul = 'Notulen';
+    form.butir.open();
+    form.butir.toggle(11);
+    form.butir.toggle(21);
+    form.butir.apply();
+    form.addFiles(['/a/notulen.pdf']);
+    expect(await form.submit()).toBe(true);
+    expect(backend.edits).toEqual([
+      {
+        type: 'addBukti',
+        tahapan: 1,
+        bukti: expect.objectContaining({ judul: 'Notulen' }),
+        files: ['/a/notulen.pdf'],
+        butir: [21],
+      },
+    ]);
   });
 });
