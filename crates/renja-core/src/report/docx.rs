@@ -8,10 +8,11 @@
 //! It decides nothing about the plan: every text comes from the data.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, IndentLevel, Level, LevelJc, LevelText,
-    NumberFormat, Numbering, NumberingId, PageMargin, PageOrientationType, PageSize, Paragraph,
-    Pic, Run, RunFonts, Section, Shading, SpecialIndentType, Start, Style, StyleType, Table,
-    TableCell, TableOfContents, TableOfContentsItem, TableRow, VMergeType, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, HeightRule, IndentLevel, Level, LevelJc,
+    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, PageOrientationType, PageSize,
+    Paragraph, Pic, Run, RunFonts, Section, Shading, SpecialIndentType, Start, Style, StyleType,
+    Table, TableCell, TableCellMargins, TableOfContents, TableOfContentsItem, TableRow, VMergeType,
+    WidthType,
 };
 
 use super::ReportData;
@@ -40,12 +41,52 @@ pub(crate) fn render(data: &ReportData, logo: Option<&Logo>) -> Result<Vec<u8>> 
             "dokumen Word hanya untuk Laporan Tahunan".into(),
         ));
     };
+    let failed = || Error::Internal("berkas DOCX laporan tidak dapat dibuat".into());
     let mut out = std::io::Cursor::new(Vec::new());
     build(data, isi, logo)
         .build()
         .pack(&mut out)
-        .map_err(|_| Error::Internal("berkas DOCX laporan tidak dapat dibuat".into()))?;
-    Ok(out.into_inner())
+        .map_err(|_| failed())?;
+    repeat_header_rows(&out.into_inner()).map_err(|_| failed())
+}
+
+/// What a header row carries until [`repeat_header_rows`] replaces it: a height of at least
+/// one twip, which no other row of ours has.
+const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
+/// Word's "repeat as header row at the top of each page".
+const TBL_HEADER: &str = "<w:tblHeader />";
+
+/// A table's header row (see [`repeat_header_rows`]).
+fn header_row(cells: Vec<TableCell>) -> TableRow {
+    TableRow::new(cells)
+        .cant_split()
+        .row_height(1.0)
+        .height_rule(HeightRule::AtLeast)
+}
+
+/// `docx` with every header row repeated on each page a table runs over, as Word's
+/// `w:tblHeader` does: docx-rs (0.4) cannot write that property, so the rows are built with
+/// [`HEADER_MARK`] and the packed document's `word/document.xml` has each mark replaced.
+/// Every other part is copied as it was.
+fn repeat_header_rows(docx: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(docx.len())));
+    for i in 0..archive.len() {
+        if archive.by_index_raw(i)?.name()? != "word/document.xml" {
+            out.raw_copy_file(archive.by_index_raw(i)?)?;
+            continue;
+        }
+        let mut entry = archive.by_index(i)?;
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml)?;
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(entry.last_modified().unwrap_or_default());
+        out.start_file(entry.name()?, options)?;
+        out.write_all(xml.replace(HEADER_MARK, TBL_HEADER).as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// Paragraphs and tables of one part of the document, in order, with the headings for the
@@ -55,6 +96,8 @@ struct Body {
     children: Vec<Child>,
     toc: Vec<(String, usize, String)>,
     bookmark: usize,
+    /// The last child is the empty paragraph [`Body::table`] put after a table.
+    spacer: bool,
 }
 
 enum Child {
@@ -65,12 +108,14 @@ enum Child {
 impl Body {
     fn p(&mut self, p: Paragraph) {
         self.children.push(Child::P(Box::new(p)));
+        self.spacer = false;
     }
 
     fn table(&mut self, t: Table) {
         self.children.push(Child::T(Box::new(t)));
         // Word glues a table to what follows; an empty paragraph keeps two tables apart.
         self.p(Paragraph::new());
+        self.spacer = true;
     }
 
     fn heading(&mut self, level: usize, text: &str, page_break: bool) {
@@ -83,6 +128,11 @@ impl Body {
             .add_bookmark_end(self.bookmark);
         if page_break {
             p = p.page_break_before(true);
+            // A heading on a new page needs no spacer after the table before it: a table
+            // ending at the foot of a page would push the spacer onto a page of its own.
+            if self.spacer {
+                self.children.pop();
+            }
         }
         self.toc.push((text.to_owned(), level, key));
         self.p(p);
@@ -154,7 +204,7 @@ fn strong(text: &str, fill: &str) -> TableCell {
 
 /// A table of `widths` (mm) with a header row.
 fn table(widths: &[f64], header: &[&str], rows: Vec<TableRow>) -> Table {
-    let mut all = vec![TableRow::new(header.iter().map(|h| head(h)).collect()).cant_split()];
+    let mut all = vec![header_row(header.iter().map(|h| head(h)).collect())];
     all.extend(rows);
     Table::new(all).set_grid(widths.iter().map(|w| tw(*w) as usize).collect())
 }
@@ -496,7 +546,7 @@ fn bab_iv(body: &mut Body, isi: &Dokumen) {
     let sebelum = format!("Sebelum ({})", isi.awal_tahun);
     let sesudah = format!("Sesudah ({})", isi.akhir);
     let mut all = vec![
-        row(vec![
+        header_row(vec![
             head("No").vertical_merge(VMergeType::Restart),
             head("Area Perubahan").vertical_merge(VMergeType::Restart),
             head("Tahapan").vertical_merge(VMergeType::Restart),
@@ -505,7 +555,7 @@ fn bab_iv(body: &mut Body, isi: &Dokumen) {
             head(&sesudah).grid_span(3),
             head("Capaian").vertical_merge(VMergeType::Restart),
         ]),
-        row(vec![
+        header_row(vec![
             head("").vertical_merge(VMergeType::Continue),
             head("").vertical_merge(VMergeType::Continue),
             head("").vertical_merge(VMergeType::Continue),
@@ -637,13 +687,19 @@ fn rencana_aksi(baris: &[RaBaris]) -> Table {
     ];
     let cont = || head("").vertical_merge(VMergeType::Continue);
     let mut second: Vec<TableCell> = (0..5).map(|_| cont()).collect();
-    second.extend((1..=12).map(|m| head(&m.to_string())));
+    // The month numbers a size smaller, so "10" stays on one line in a 5.5 mm column also
+    // where Arial is replaced by a wider font (LibreOffice on Linux).
+    second.extend((1..=12).map(|m| {
+        cell_p(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(Run::new().size(13).bold().add_text(m.to_string())),
+        )
+        .shading(Shading::new().fill(ABU))
+    }));
     second.push(cont());
     second.push(cont());
-    let mut rows = vec![
-        TableRow::new(std::mem::take(&mut header)).cant_split(),
-        TableRow::new(second).cant_split(),
-    ];
+    let mut rows = vec![header_row(std::mem::take(&mut header)), header_row(second)];
     let (mut no, mut program, mut kegiatan, mut output) = (Span(0), Span(0), Span(0), Span(0));
     for r in baris {
         let mut cells = vec![no.cell(&r.no, false), program.cell(&r.program, true)];
@@ -677,9 +733,12 @@ fn rencana_aksi(baris: &[RaBaris]) -> Table {
     let mut widths = vec![8.0, 26.0, 34.0, 34.0, 40.0];
     widths.extend([5.5; 12]);
     widths.extend([36.0, 24.0]);
+    // Word's default cell margins (1.9 mm a side) leave a 5.5 mm month column 1.7 mm of
+    // room: "10" broke into two lines. 1 mm a side, as the PDF's 3 pt inset.
     Table::new(rows)
         .set_grid(widths.iter().map(|w| tw(*w) as usize).collect())
         .width(tw(widths.iter().sum()) as usize, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, tw(1.0) as usize, 0, tw(1.0) as usize))
 }
 
 fn daftar_bukti(isi: &Dokumen) -> Table {

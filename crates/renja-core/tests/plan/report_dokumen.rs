@@ -376,6 +376,60 @@ fn laporan_tahunan_docx_has_word_headings_tables_and_the_text() {
 }
 
 #[test]
+fn the_docx_tables_repeat_their_header_rows_on_every_page() {
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let path = write_docx(&plan, "laporan-tahunan-kepala-tabel.docx");
+    let document = unzip(&path, "word/document.xml");
+    // Every table but the signatures' starts with its header rows marked for Word to repeat
+    // on each page: two in the Rencana Aksi (its header and the month numbers), one in each
+    // other table.
+    let tables: Vec<&str> = document.split("<w:tbl>").skip(1).collect();
+    let repeated: Vec<usize> = tables
+        .iter()
+        .map(|t| t.matches("<w:tblHeader />").count())
+        .collect();
+    assert!(repeated.contains(&2), "{repeated:?}");
+    assert_eq!(
+        repeated.iter().filter(|&&n| n == 0).count(),
+        1,
+        "only the signature table has no header: {repeated:?}"
+    );
+    for t in &tables {
+        // The marked rows are the first rows.
+        let rows: Vec<&str> = t.split("<w:tr>").skip(1).collect();
+        let marked = rows
+            .iter()
+            .filter(|r| r.contains("<w:tblHeader />"))
+            .count();
+        assert!(
+            rows.iter()
+                .take(marked)
+                .all(|r| r.contains("<w:tblHeader />"))
+        );
+    }
+    assert!(
+        !document.contains("<w:trHeight"),
+        "no row keeps the marker height"
+    );
+    // The package is still a whole DOCX: every part docx-rs wrote is there.
+    let listing = Command::new("unzip")
+        .arg("-l")
+        .arg(&path)
+        .output()
+        .expect("unzip -l");
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    for part in [
+        "[Content_Types].xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(listing.contains(part), "{part} missing:\n{listing}");
+    }
+}
+
+#[test]
 fn laporan_tahunan_docx_converts_with_libreoffice() {
     let Some(soffice) = ["libreoffice", "soffice"].into_iter().find(|c| {
         Command::new(c)
@@ -424,6 +478,30 @@ fn laporan_tahunan_docx_converts_with_libreoffice() {
     );
     let pages = pdf_pages(&pdf);
     assert!((10..120).contains(&pages), "{pages} pages");
+    // Word (here LibreOffice) repeats the Rencana Aksi's header on every page of Lampiran I.
+    let page = |p: u32| squash(&pdf_text(&pdf, Some(p)));
+    let first = (1..=pages)
+        .find(|&p| {
+            page(p).contains("LAMPIRANIRENCANAAKSIREFORMASIBIROKRASI")
+                && !page(p).contains("DAFTARISI")
+        })
+        .expect("Lampiran I");
+    let last = (first..=pages)
+        .find(|&p| page(p).contains("LAMPIRANIIDAFTARBUKTIDUKUNG"))
+        .expect("Lampiran II");
+    assert!(last > first + 1, "Lampiran I takes more than one page");
+    for p in first..last {
+        assert!(
+            page(p).contains("KriteriaKeberhasilan"),
+            "page {p} has no table header"
+        );
+        // The month numbers each on one line ("10" once broke into "1" over "0").
+        assert!(page(p).contains("123456789101112"), "page {p}: {}", page(p));
+    }
+    // No page is left blank (a table ending at a page's foot once pushed the empty paragraph
+    // after it onto a page of its own, before the next lampiran's page break).
+    let blank: Vec<u32> = (1..=pages).filter(|&p| page(p).is_empty()).collect();
+    assert!(blank.is_empty(), "blank pages {blank:?}");
     render_pages(&pdf, "laporan-tahunan-lo", pages);
 }
 
