@@ -348,11 +348,7 @@ fn build(data: &ReportData, isi: &Dokumen, logo: Option<&Logo>) -> Docx {
 
 fn sampul(body: &mut Body, data: &ReportData, isi: &Dokumen, logo: Option<&Logo>) {
     let center = || Paragraph::new().align(AlignmentType::Center);
-    // docx-rs embeds PNG as it is; a JPEG logo would need converting, so it is left out.
-    if let Some((bytes, (pw, ph))) = logo
-        .filter(|l| l.mime == "image/png")
-        .and_then(|l| png_size(&l.data).map(|s| (l.data.clone(), s)))
-    {
+    if let Some((bytes, (pw, ph))) = logo.and_then(logo_png) {
         let height = 35.0 * 36_000.0; // EMU
         let width = height * f64::from(pw) / f64::from(ph.max(1));
         body.p(center().add_run(
@@ -379,6 +375,34 @@ fn sampul(body: &mut Body, data: &ReportData, isi: &Dokumen, logo: Option<&Logo>
     body.p(Paragraph::new());
     body.p(center().add_run(Run::new().add_text(&isi.sampul.tahun).bold().size(30)));
 }
+
+/// The logo as a PNG with its size in pixels, for the cover: docx-rs embeds PNG only. A PNG
+/// as it is; a JPEG decoded and written as PNG, at most [`LOGO_PNG_PIXELS`] on its longer side
+/// (a photo-like JPEG of 4,000 pixels would otherwise become a PNG of tens of MB). None when
+/// it does not decode: the cover goes without it, as the PDF's does.
+fn logo_png(logo: &Logo) -> Option<(Vec<u8>, (u32, u32))> {
+    match logo.mime {
+        "image/png" => png_size(&logo.data).map(|size| (logo.data.clone(), size)),
+        "image/jpeg" => {
+            let mut img =
+                image::load_from_memory_with_format(&logo.data, image::ImageFormat::Jpeg).ok()?;
+            if img.width().max(img.height()) > LOGO_PNG_PIXELS {
+                img = img.resize(
+                    LOGO_PNG_PIXELS,
+                    LOGO_PNG_PIXELS,
+                    image::imageops::FilterType::Triangle,
+                );
+            }
+            let mut png = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut png, image::ImageFormat::Png).ok()?;
+            Some((png.into_inner(), (img.width(), img.height())))
+        }
+        _ => None,
+    }
+}
+
+/// Printed 35 mm high on the cover, a logo needs about 400 pixels; twice that is plenty.
+const LOGO_PNG_PIXELS: u32 = 800;
 
 /// Width and height of a PNG from its header.
 fn png_size(data: &[u8]) -> Option<(u32, u32)> {

@@ -521,3 +521,42 @@ fn catatan_tahunan_is_the_penutup_not_a_second_copy() {
     );
     assert_eq!(data["isi"]["rekomendasi"], serde_json::json!([]));
 }
+
+#[test]
+fn a_jpeg_logo_goes_onto_the_docx_cover_as_a_png_of_sensible_size() {
+    let dir = tempdir();
+    let mut plan = plan_with_bab(dir.path());
+    // A 1,600 × 800 JPEG, as an office's scanned logo often is.
+    let jpeg = dir.path().join("logo kabupaten.jpg");
+    let img = image::RgbImage::from_fn(1600, 800, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    });
+    img.save_with_format(&jpeg, image::ImageFormat::Jpeg)
+        .expect("jpeg");
+    plan.apply(Edit::SetLogo { file: jpeg }).expect("set logo");
+    let path = write_docx(&plan, "laporan-tahunan-logo-jpeg.docx");
+    let listing = Command::new("unzip")
+        .arg("-Z1")
+        .arg(&path)
+        .output()
+        .expect("unzip -Z1");
+    let media: Vec<String> = String::from_utf8_lossy(&listing.stdout)
+        .lines()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(media.len(), 1, "{media:?}");
+    let png = Command::new("unzip")
+        .arg("-p")
+        .arg(&path)
+        .arg(&media[0])
+        .output()
+        .expect("unzip -p")
+        .stdout;
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    let side = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().expect("4 bytes"));
+    // Scaled to 800 pixels on its longer side, its proportions kept.
+    assert_eq!((side(16), side(20)), (800, 400));
+    let document = unzip(&path, "word/document.xml");
+    assert!(document.contains("<a:blip r:embed="), "the cover shows it");
+}
