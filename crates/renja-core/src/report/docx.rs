@@ -1,18 +1,19 @@
 //! DOCX of the Laporan Tahunan, for offices that must finish it in Word, written with
 //! `docx-rs`: the same [`Dokumen`] the PDF is laid out from, in Word's own terms. Headings use
 //! Word's built-in "heading 1" and "heading 2" styles (so Word's table of contents, the
-//! navigation pane and outline view work), the daftar isi is a TOC field Word refreshes on
-//! opening, tables are real Word tables (group cells merged vertically), chapters and lampiran
-//! start on a new page, and the lampiran are a landscape section.
+//! navigation pane and outline view work), the daftar isi is a line per heading with a
+//! `PAGEREF` page number Word and LibreOffice work out, tables are real Word tables (group
+//! cells merged vertically, header rows repeated on every page), chapters and lampiran start
+//! on a new page, and the lampiran are a landscape section.
 //!
 //! It decides nothing about the plan: every text comes from the data.
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, HeightRule, IndentLevel, Level, LevelJc,
-    LevelText, NumberFormat, Numbering, NumberingId, PageMargin, PageOrientationType, PageSize,
-    Paragraph, Pic, Run, RunFonts, Section, Shading, SpecialIndentType, Start, Style, StyleType,
-    Table, TableCell, TableCellMargins, TableOfContents, TableOfContentsItem, TableRow, VMergeType,
-    WidthType,
+    AbstractNumbering, AlignmentType, BreakType, Docx, FieldCharType, HeightRule, IndentLevel,
+    InstrPAGEREF, InstrText, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering,
+    NumberingId, PageMargin, PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts, Section,
+    Shading, SpecialIndentType, Start, Style, StyleType, Tab, TabLeaderType, TabValueType, Table,
+    TableCell, TableCellMargins, TableRow, VMergeType, WidthType,
 };
 
 use super::ReportData;
@@ -257,21 +258,15 @@ fn build(data: &ReportData, isi: &Dokumen, logo: Option<&Logo>) -> Docx {
     )));
     lampiran.table(daftar_bukti(isi));
 
-    let mut toc = TableOfContents::new()
-        .heading_styles_range(1, 2)
-        .alias("Daftar Isi");
-    for (text, level, key) in main.toc.iter().chain(&lampiran.toc) {
-        toc = toc.add_item(
-            TableOfContentsItem::new()
-                .text(text)
-                .toc_key(key)
-                .level(*level),
-        );
-    }
     body.p(Paragraph::new()
         .align(AlignmentType::Center)
         .page_break_before(true)
         .add_run(Run::new().add_text("DAFTAR ISI").bold().size(26)));
+    // The portrait text width: 210 mm less the 25 and 20 mm margins below.
+    let lebar = w - 45.0;
+    for (text, level, key) in main.toc.iter().chain(&lampiran.toc) {
+        body.p(daftar_isi_line(text, *level, key, lebar));
+    }
     let margin = PageMargin::new()
         .top(tw(20.0) as i32)
         .bottom(tw(20.0) as i32)
@@ -327,7 +322,6 @@ fn build(data: &ReportData, isi: &Dokumen, logo: Option<&Logo>) -> Docx {
     // The cover, the daftar isi and the chapters, closed by a portrait section break; the
     // lampiran after it are the document's last section, landscape.
     docx = add(docx, body.children);
-    docx = docx.add_table_of_contents(toc);
     docx = add(docx, main.children);
     docx = docx.add_section(
         Section::new()
@@ -403,6 +397,33 @@ fn logo_png(logo: &Logo) -> Option<(Vec<u8>, (u32, u32))> {
 
 /// Printed 35 mm high on the cover, a logo needs about 400 pixels; twice that is plenty.
 const LOGO_PNG_PIXELS: u32 = 800;
+
+/// One line of the daftar isi: the heading, dots, and its page number from a `PAGEREF` field
+/// to the heading's bookmark, each field part in a run of its own. Word and LibreOffice work
+/// the number out (the field is marked dirty: Word updates it on opening). Not Word's TOC
+/// field, as docx-rs writes it: LibreOffice printed that field's code in the first line and,
+/// reading the rest as an index, kept their stale page numbers.
+fn daftar_isi_line(text: &str, level: usize, key: &str, lebar_mm: f64) -> Paragraph {
+    let mut p = Paragraph::new().add_tab(
+        Tab::new()
+            .val(TabValueType::Right)
+            .leader(TabLeaderType::Dot)
+            .pos(tw(lebar_mm) as usize),
+    );
+    let mut judul = Run::new().add_text(text);
+    if level == 1 {
+        judul = judul.bold();
+        p = p.line_spacing(LineSpacing::new().before(120));
+    } else {
+        p = p.indent(Some(tw(6.0) as i32), None, None, None);
+    }
+    p.add_run(judul)
+        .add_run(Run::new().add_tab())
+        .add_run(Run::new().add_field_char(FieldCharType::Begin, true))
+        .add_run(Run::new().add_instr_text(InstrText::PAGEREF(InstrPAGEREF::new(key).hyperlink())))
+        .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
+}
 
 /// Width and height of a PNG from its header.
 fn png_size(data: &[u8]) -> Option<(u32, u32)> {

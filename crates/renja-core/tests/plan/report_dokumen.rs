@@ -332,10 +332,22 @@ fn laporan_tahunan_docx_has_word_headings_tables_and_the_text() {
         styled(&document, "Heading2")
             .contains(&"Perbandingan Kondisi Sebelum dan Sesudah".to_owned())
     );
-    assert!(
-        document.contains("TOC \\o &quot;1-2&quot;"),
-        "a TOC field over both levels"
-    );
+    // The daftar isi: a line per heading whose page number is a PAGEREF field to the
+    // heading's bookmark, marked dirty for Word to update on opening.
+    for n in 1..=15 {
+        let key = format!("_Toc{n:08}");
+        assert!(
+            document.contains(&format!(
+                "<w:bookmarkStart w:id=\"{n}\" w:name=\"{key}\" />"
+            )),
+            "bookmark {key}"
+        );
+        assert!(
+            document.contains(&format!("<w:instrText>PAGEREF {key} \\h</w:instrText>")),
+            "PAGEREF {key}"
+        );
+    }
+    assert!(document.contains("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\" />"));
     // Real tables: area, capaian, kendala, before/after, signatures, Rencana Aksi, bukti.
     assert!(
         document.matches("<w:tbl>").count() >= 7,
@@ -480,6 +492,23 @@ fn laporan_tahunan_docx_converts_with_libreoffice() {
     assert!((10..120).contains(&pages), "{pages} pages");
     // Word (here LibreOffice) repeats the Rencana Aksi's header on every page of Lampiran I.
     let page = |p: u32| squash(&pdf_text(&pdf, Some(p)));
+    // The daftar isi shows no field code, and its page numbers are where the chapters are
+    // (dots and the number after each heading).
+    let toc = page(2);
+    assert!(toc.starts_with("DAFTARISI"), "{toc}");
+    assert!(!toc.contains("TOC") && !toc.contains("PAGEREF"), "{toc}");
+    for heading in ["BABVPENUTUP", "LAMPIRANIIDAFTARBUKTIDUKUNG"] {
+        let at = (3..=pages)
+            .find(|&p| page(p).starts_with(heading))
+            .expect("the chapter's page");
+        let rest = &toc[toc.find(heading).expect("in the daftar isi") + heading.len()..];
+        let number: String = rest
+            .trim_start_matches('.')
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        assert_eq!(number, at.to_string(), "{heading} in the daftar isi: {toc}");
+    }
     let first = (1..=pages)
         .find(|&p| {
             page(p).contains("LAMPIRANIRENCANAAKSIREFORMASIBIROKRASI")
