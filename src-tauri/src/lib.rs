@@ -19,6 +19,15 @@ pub fn run() {
         .plugin(instance::single())
         .plugin(window::remembered())
         .setup(|app| {
+            // Copies of crashed plans a killed app left in the temporary folder (only this,
+            // the first instance, gets here).
+            std::thread::spawn(|| {
+                renja_core::file::sweep_stale_scratch(
+                    &std::env::temp_dir(),
+                    std::time::SystemTime::now(),
+                    renja_core::file::SCRATCH_AGE,
+                )
+            });
             let state = AppState::new(app.handle(), std::env::args_os().skip(1))?;
             tauri::Manager::manage(app, state);
             window::setup(app.handle());

@@ -42,6 +42,7 @@ pub use check::{CheckReport, check_file};
 pub(crate) use connect::{close, create_new, into_memory};
 pub(crate) use copy::save_copy;
 pub(crate) use sweep::sweep_stale_temporaries;
+pub use sweep::{SCRATCH_AGE, sweep_stale_scratch};
 
 use connect::{Access, connect};
 use recover::{ignore_siblings, verify_rollback};

@@ -29,7 +29,9 @@ pub(super) fn verify_rollback(
 ) -> std::result::Result<tempfile::TempDir, String> {
     journal::fits(journal, plan, header)?;
     let scratch = tempfile::Builder::new()
-        .prefix("renja-pemulihan-")
+        .prefix(super::sweep::SCRATCH_PREFIX)
+        // The shape `sweep_stale_scratch` recognises.
+        .rand_bytes(6)
         .tempdir()
         .map_err(|e| e.to_string())?;
     let copy = journal::copy_pair(plan, journal, scratch.path()).map_err(|e| e.to_string())?;

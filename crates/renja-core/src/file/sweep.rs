@@ -8,8 +8,14 @@
 //! plan is opened for editing. It is best effort: a folder that cannot be read, or a file that
 //! cannot be removed, is left alone without an error. It never follows a symlink and never
 //! touches a name that is not exactly ours. Read-only opening does not sweep: it writes nothing.
+//!
+//! The scratch folders where a crash's journal is tried on a copy ([`super::recover`]) live in
+//! the system's temporary folder; a plan shown from one removes it when it closes, but a killed
+//! app leaves it, a whole copy of the plan, and Windows never empties `%TEMP%` by itself.
+//! [`sweep_stale_scratch`] removes those untouched for a day; the app runs it when it starts.
 
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use super::atomic::SUFFIX;
 
@@ -117,6 +123,45 @@ fn remove_if_stale(path: &Path) -> usize {
 #[cfg(not(unix))]
 fn remove_journal_if_stale(path: &Path) -> usize {
     remove_if_stale(path)
+}
+
+/// The name every scratch folder of [`super::recover`] starts with.
+pub(crate) const SCRATCH_PREFIX: &str = "renja-pemulihan-";
+
+/// How long a scratch folder stays untouched before it counts as left behind: a day, far
+/// longer than any command reading a crashed plan takes. (A plan shown from one in the app,
+/// open for days, is safe: a second start hands its file to the running app and stops.)
+pub const SCRATCH_AGE: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// Remove the scratch folders of crashed plans in `temp` (the system's temporary folder)
+/// last changed more than `age` before `now`; returns how many went. Best effort, like the
+/// rest of this module: only folders (never a symlink) whose name is exactly our prefix and
+/// tempfile's six random characters.
+pub fn sweep_stale_scratch(temp: &Path, now: SystemTime, age: Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(SCRATCH_PREFIX))
+            .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if !ours || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|untouched| untouched > age);
+        if stale && std::fs::remove_dir_all(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]

@@ -399,3 +399,40 @@ fn a_journal_without_its_magic_is_removed_when_editing_and_ignored_when_reading(
     plan.close().expect("close");
     assert_eq!(list_dir(dir.path()), ["rencana.renjarb"]);
 }
+
+#[test]
+fn scratch_copies_of_crashed_plans_left_by_a_killed_app_are_swept_after_a_day() {
+    use renja_core::file::{SCRATCH_AGE, sweep_stale_scratch};
+    use std::time::{Duration, SystemTime};
+    let temp = tempdir();
+    let make = |name: &str| {
+        let dir = temp.path().join(name);
+        std::fs::create_dir(&dir).expect("folder");
+        std::fs::write(dir.join("pemulihan.renjarb"), b"a copy of a plan").expect("copy");
+    };
+    // Ours, as tempfile names them; and three that only look alike.
+    make("renja-pemulihan-AbC12x");
+    make("renja-pemulihan-toolongname");
+    make("pemulihan-AbC12x");
+    std::fs::write(temp.path().join("renja-pemulihan-file00"), b"a file").expect("file");
+    let now = SystemTime::now();
+
+    // Fresh: a command or the app may be reading it now.
+    assert_eq!(sweep_stale_scratch(temp.path(), now, SCRATCH_AGE), 0);
+    assert_eq!(list_dir(temp.path()).len(), 4);
+
+    // A day and more later only our folder goes, with the copy inside it.
+    let later = now + SCRATCH_AGE + Duration::from_secs(60);
+    assert_eq!(sweep_stale_scratch(temp.path(), later, SCRATCH_AGE), 1);
+    let left = list_dir(temp.path());
+    assert!(
+        !left.iter().any(|n| n == "renja-pemulihan-AbC12x"),
+        "{left:?}"
+    );
+    assert_eq!(left.len(), 3, "{left:?}");
+    // A folder that cannot be read is no error.
+    assert_eq!(
+        sweep_stale_scratch(&temp.path().join("gone"), later, SCRATCH_AGE),
+        0
+    );
+}
