@@ -89,10 +89,21 @@ export class RingkasanModel {
   private readonly backend: Backend;
   /** Grows with each load; an answer to an older one is dropped. */
   private turn = 0;
+  /** The plan's grid when the figures were last asked for (not reactive: a marker only). */
+  private grid: unknown = undefined;
 
   constructor(backend: Backend, tahun: number, today: Date) {
     this.backend = backend;
     this.bulan = defaultBulan(tahun, today);
+  }
+
+  /** Load for the month chosen and the plan as `grid` shows it: again after every edit (each
+   * replaces the grid), but not when an opened plan's grid first arrives — the plan screen
+   * asked for the figures while it was on its way, and nothing has changed since. */
+  show(grid: unknown): void {
+    const arrived = this.grid === null && grid !== null;
+    this.grid = grid;
+    if (!arrived || this.turn === 0) void this.load();
   }
 
   /** Ask the core for the Ringkasan of the chosen month. */

@@ -74,6 +74,29 @@ describe('RingkasanModel', () => {
     expect(model.list.map((t) => t.id)).toEqual([103]);
   });
 
+  it("loads again after every edit, but not when an opened plan's grid first arrives", async () => {
+    const backend = new FakeBackend();
+    const model = new RingkasanModel(backend, 2026, MAY_2026);
+    // Opening: the plan screen shows before the grid's data arrives.
+    model.show(null);
+    const grid = { id: 'first' };
+    model.show(grid);
+    await Promise.resolve();
+    expect(backend.calls).toEqual(['ringkasan 5']);
+    // A month chosen, the same grid: again.
+    model.bulan = 6;
+    model.show(grid);
+    // An edit replaced the grid: again.
+    model.show({ id: 'after an edit' });
+    await Promise.resolve();
+    expect(backend.calls).toEqual(['ringkasan 5', 'ringkasan 6', 'ringkasan 6']);
+    // Switching back to the tab with the grid there: loads.
+    const again = new RingkasanModel(backend, 2026, MAY_2026);
+    again.show(grid);
+    await Promise.resolve();
+    expect(backend.calls.length).toBe(4);
+  });
+
   it('keeps the answer to the last month asked for, however late the first arrives', async () => {
     const backend = new FakeBackend();
     const answers: (() => void)[] = [];
