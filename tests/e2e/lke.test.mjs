@@ -341,7 +341,7 @@ test('a new piece of evidence chooses its own butir before it is first saved, in
     await seeButirField(app, 'Butir sendiri: 2.a.1');
     // The title typed before choosing is still there.
     assert.equal(await app.value('Judul'), 'Notulen rapat Tim RB');
-    await app.screenshot('15-bukti-baru-butir-sendiri');
+    await app.screenshot('16-bukti-baru-butir-sendiri');
     await app.clickButton('Simpan');
     await app.waitFor(
       async () =>
