@@ -354,9 +354,10 @@ pub(crate) fn build(db: &Read, clock: &dyn Clock, request: &ReportRequest) -> Re
             let catatan = catatan_tahunan::get(db)?;
             let tahunan = super::tahunan::tahunan(&ctx, &catatan, today, id.tahun);
             let bab = crate::bab::get(db)?;
+            let per_bulan = crate::ringkasan::ringkasan(db, today, Some(12), None)?.per_bulan;
             (
                 Isi::Dokumen(Box::new(super::dokumen::build(
-                    &ctx, &bab, &catatan, tahunan, today,
+                    &ctx, &bab, &catatan, tahunan, per_bulan, today,
                 ))),
                 false,
             )

@@ -510,6 +510,26 @@ fn bab_iii(body: &mut Body, isi: &Dokumen) {
         rows,
     ));
     body.p(Paragraph::new().add_run(Run::new().add_text(&t.keterangan_hitung).italic().size(16)));
+    // The PDF's month chart (Gambar 3.2) as the table of its numbers: Word tables, no chart.
+    body.caption("Tabel 3.2 Target dan Penyelesaian per Bulan");
+    let baris = |label: &str, n: fn(&crate::ringkasan::CapaianBulan) -> u32| {
+        let mut cells = vec![strong(label, ABU_MUDA)];
+        cells.extend(isi.per_bulan.iter().map(|b| cell(&n(b).to_string())));
+        row(cells)
+    };
+    let mut widths = vec![25.0];
+    widths.extend([11.6; 12]);
+    let bulan: Vec<&str> = isi.per_bulan.iter().map(|b| b.nama.as_str()).collect();
+    let mut header = vec!["Bulan"];
+    header.extend(bulan);
+    body.table(table(
+        &widths,
+        &header,
+        vec![
+            baris("Target", |b| b.target),
+            baris(&format!("Selesai s.d. {}", isi.akhir), |b| b.selesai),
+        ],
+    ));
     body.heading(2, "Rencana Aksi", false);
     body.text(
         "Rencana Aksi Reformasi Birokrasi tahun ini, dengan jadwal bulan, kriteria keberhasilan \

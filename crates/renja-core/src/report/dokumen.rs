@@ -26,6 +26,7 @@ use crate::bab::{Blok, blok};
 use crate::capaian::Hitung;
 use crate::model::{Bab, BabKunci, CatatanTahunan};
 use crate::realisasi::Status;
+use crate::ringkasan::CapaianBulan;
 
 /// What an empty chapter shows in the preview; the saved file shows nothing in its place.
 pub const BELUM_DIISI: &str = "[Bab ini belum diisi]";
@@ -109,6 +110,9 @@ pub struct Dokumen {
     pub akhir: String,
     pub rencana_aksi: RencanaAksi,
     pub bukti: DaftarBukti,
+    /// Target and done per month of the year: the Ringkasan's month chart for December,
+    /// the same figures the dashboard shows (Gambar 3.2).
+    pub per_bulan: Vec<CapaianBulan>,
     /// [`BELUM_DIISI`] in the preview, empty in the saved file: what an empty chapter prints.
     pub belum_diisi: String,
 }
@@ -118,6 +122,7 @@ pub(crate) fn build(
     bab: &Bab,
     catatan: &CatatanTahunan,
     tahunan: Tahunan,
+    per_bulan: Vec<CapaianBulan>,
     today: NaiveDate,
 ) -> Dokumen {
     let id = &ctx.identity;
@@ -164,6 +169,7 @@ pub(crate) fn build(
         akhir,
         rencana_aksi: super::rencana_aksi::build(ctx),
         bukti: super::daftar_bukti::build(ctx),
+        per_bulan,
         belum_diisi: String::new(),
     }
 }

@@ -22,7 +22,7 @@ const FONTS: [&[u8]; 5] = [
 ];
 
 /// The templates, by the name they import each other under.
-const TEMPLATES: [(&str, &str); 13] = [
+const TEMPLATES: [(&str, &str); 14] = [
     (
         "common.typ",
         include_str!("../../../../assets/reports/common.typ"),
@@ -70,6 +70,10 @@ const TEMPLATES: [(&str, &str); 13] = [
     (
         "laporan-tahunan.typ",
         include_str!("../../../../assets/reports/laporan-tahunan.typ"),
+    ),
+    (
+        "grafik.typ",
+        include_str!("../../../../assets/reports/grafik.typ"),
     ),
     (
         "marginals.typ",

@@ -588,3 +588,58 @@ fn a_jpeg_logo_goes_onto_the_docx_cover_as_a_png_of_sensible_size() {
     let document = unzip(&path, "word/document.xml");
     assert!(document.contains("<a:blip r:embed="), "the cover shows it");
 }
+
+#[test]
+fn the_laporan_tahunan_carries_the_dashboard_s_month_chart_for_the_year() {
+    let dir = tempdir();
+    let plan = plan_with_bab(dir.path());
+    let data = plan.report_data(&request()).expect("data");
+    let renja_core::report::Isi::Dokumen(isi) = &data.isi else {
+        panic!("a document");
+    };
+    // The Ringkasan tab's figures for December, unchanged.
+    let dashboard = plan.ringkasan(Some(12)).expect("ringkasan").per_bulan;
+    assert_eq!(isi.per_bulan, dashboard);
+    assert!(
+        dashboard.iter().any(|b| b.target > 0 && b.selesai > 0),
+        "{dashboard:?}"
+    );
+
+    // PDF: Gambar 3.2 in BAB III, after Gambar 3.1, with every month and its numbers.
+    let path = pages_dir().join("laporan-tahunan-grafik-bulan.pdf");
+    plan.write_report(&request(), ReportFormat::Pdf, &path)
+        .expect("pdf");
+    let text = squash(&pdf_text(&path, None));
+    in_order(
+        &text,
+        &[
+            "Gambar3.1CapaianperProgram",
+            "Gambar3.2TargetdanPenyelesaianperBulan",
+            "JanFebMarAprMeiJunJulAguSepOktNovDes",
+            "Target(bulanterjadwal)",
+            "BABIVMANAJEMENPELAKSANAANREFORMASIBIROKRASI",
+        ],
+    );
+
+    // DOCX: the same numbers as a Word table.
+    let docx = write_docx(&plan, "laporan-tahunan-grafik-bulan.docx");
+    let document = unzip(&docx, "word/document.xml");
+    let at = document
+        .find("Tabel 3.2 Target dan Penyelesaian per Bulan")
+        .expect("Tabel 3.2");
+    let table = &document[at..];
+    let table = &table[..table.find("</w:tbl>").expect("its table")];
+    let cells: Vec<&str> = table
+        .split("<w:t xml:space=\"preserve\">")
+        .skip(1)
+        .filter_map(|t| t.split("</w:t>").next())
+        .collect();
+    let mut expected = vec!["Bulan".to_owned()];
+    expected.extend(dashboard.iter().map(|b| b.nama.clone()));
+    expected.push("Target".into());
+    expected.extend(dashboard.iter().map(|b| b.target.to_string()));
+    assert_eq!(cells[..26], expected[..], "{cells:?}");
+    assert!(cells[26].starts_with("Selesai s.d. "), "{cells:?}");
+    let selesai: Vec<String> = dashboard.iter().map(|b| b.selesai.to_string()).collect();
+    assert_eq!(cells[27..39], selesai[..]);
+}
