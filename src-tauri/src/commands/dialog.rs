@@ -5,17 +5,38 @@
 use std::path::{Path, PathBuf};
 
 use renja_core::IpcError;
+use renja_core::naming::{ALL_FILES, FileFilter, PLAN_FILES};
 use rfd::AsyncFileDialog;
 use tauri::{Manager, State, WebviewWindow};
 
 use crate::state::{AppState, session_blocking};
 
-fn plan_dialog(window: &WebviewWindow, title: &str) -> AsyncFileDialog {
+/// A dialog offering files of `filter`, then any file.
+fn dialog(window: &WebviewWindow, title: &str, filter: FileFilter) -> AsyncFileDialog {
     AsyncFileDialog::new()
         .set_parent(window)
         .set_title(title)
-        .add_filter("Rencana Renja RB", &["renjarb"])
-        .add_filter("Semua berkas", &["*"])
+        .add_filter(filter.label, filter.extensions)
+        .add_filter(ALL_FILES.label, ALL_FILES.extensions)
+}
+
+fn plan_dialog(window: &WebviewWindow, title: &str) -> AsyncFileDialog {
+    dialog(window, title, PLAN_FILES)
+}
+
+/// One file of `filter` (or any) to open, starting in the user's documents folder.
+pub(crate) async fn pick_file(
+    window: &WebviewWindow,
+    documents_dir: &Path,
+    title: &str,
+    filter: FileFilter,
+) -> Result<Option<String>, IpcError> {
+    chosen(
+        dialog(window, title, filter)
+            .set_directory(documents_dir)
+            .pick_file()
+            .await,
+    )
 }
 
 fn located(dialog: AsyncFileDialog, suggested: &Path) -> AsyncFileDialog {
@@ -38,8 +59,7 @@ pub async fn choose_plan_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
-    let dialog = plan_dialog(&window, "Buka rencana").set_directory(&state.documents_dir);
-    chosen(dialog.pick_file().await)
+    pick_file(&window, &state.documents_dir, "Buka rencana", PLAN_FILES).await
 }
 
 #[tauri::command]

@@ -8,8 +8,6 @@ use renja_core::IpcError;
 use renja_core::edit::Edited;
 use renja_core::import::{FILES_FILTER, ImportCounts, ImportView, Mapping};
 use renja_core::model::PlanOverview;
-use renja_core::naming::ALL_FILES;
-use rfd::AsyncFileDialog;
 use tauri::{AppHandle, Manager, State, WebviewWindow};
 
 use crate::state::{AppState, session_blocking};
@@ -20,15 +18,13 @@ pub async fn choose_import_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
-    let picked = AsyncFileDialog::new()
-        .set_parent(&window)
-        .set_title("Pilih tabel rencana aksi")
-        .set_directory(&state.documents_dir)
-        .add_filter(FILES_FILTER.label, FILES_FILTER.extensions)
-        .add_filter(ALL_FILES.label, ALL_FILES.extensions)
-        .pick_file()
-        .await;
-    Ok(picked.map(|h| h.path().to_string_lossy().into_owned()))
+    super::dialog::pick_file(
+        &window,
+        &state.documents_dir,
+        "Pilih tabel rencana aksi",
+        FILES_FILTER,
+    )
+    .await
 }
 
 #[tauri::command]

@@ -6,10 +6,9 @@ use std::path::PathBuf;
 
 use renja_core::import::FILES_FILTER;
 use renja_core::lke::{BuktiButir, Lke};
-use renja_core::naming::{self, ALL_FILES};
+use renja_core::naming;
 use renja_core::report::{PAKET_FILTER, PaketProgress, PaketSummary};
 use renja_core::{BuktiId, IpcError};
-use rfd::AsyncFileDialog;
 use tauri::{Manager, State, WebviewWindow};
 
 use super::progress::throttled;
@@ -36,15 +35,13 @@ pub async fn choose_lke_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
-    let picked = AsyncFileDialog::new()
-        .set_parent(&window)
-        .set_title("Pilih tabel butir LKE")
-        .set_directory(&state.documents_dir)
-        .add_filter(FILES_FILTER.label, FILES_FILTER.extensions)
-        .add_filter(ALL_FILES.label, ALL_FILES.extensions)
-        .pick_file()
-        .await;
-    Ok(picked.map(|h| h.path().to_string_lossy().into_owned()))
+    super::dialog::pick_file(
+        &window,
+        &state.documents_dir,
+        "Pilih tabel butir LKE",
+        FILES_FILTER,
+    )
+    .await
 }
 
 /// Where to save the LKE package (none when cancelled).

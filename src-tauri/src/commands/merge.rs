@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use renja_core::IpcError;
 use renja_core::edit::Edited;
 use renja_core::merge::{MergeChoices, MergePreview, MergeProgress, MergeResult};
+use renja_core::naming::PLAN_FILES;
 use tauri::{AppHandle, State, WebviewWindow};
 
+use super::dialog::pick_file;
 use super::progress::throttled;
 use crate::state::{AppState, session_blocking};
 
@@ -18,15 +20,8 @@ pub async fn choose_merge_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
-    let picked = rfd::AsyncFileDialog::new()
-        .set_parent(&window)
-        .set_title("Pilih berkas rencana dari rekan")
-        .set_directory(&state.documents_dir)
-        .add_filter("Rencana Renja RB", &["renjarb"])
-        .add_filter("Semua berkas", &["*"])
-        .pick_file()
-        .await;
-    Ok(picked.map(|h| h.path().to_string_lossy().into_owned()))
+    let title = "Pilih berkas rencana dari rekan";
+    pick_file(&window, &state.documents_dir, title, PLAN_FILES).await
 }
 
 #[tauri::command]

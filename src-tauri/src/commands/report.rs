@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use renja_core::kop::LOGO_FILTER;
-use renja_core::naming::{self, ALL_FILES, FileFilter};
+use renja_core::naming::{self, FileFilter};
 use renja_core::report::{
     self, PAKET_FILTER, PaketProgress, PaketRequest, PaketSummary, ReportFormat, ReportRequest,
 };
@@ -144,15 +144,7 @@ pub async fn choose_logo_file(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, IpcError> {
-    let picked = AsyncFileDialog::new()
-        .set_parent(&window)
-        .set_title("Pilih logo kop")
-        .set_directory(&state.documents_dir)
-        .add_filter(LOGO_FILTER.label, LOGO_FILTER.extensions)
-        .add_filter(ALL_FILES.label, ALL_FILES.extensions)
-        .pick_file()
-        .await;
-    Ok(picked.map(|h| h.path().to_string_lossy().into_owned()))
+    super::dialog::pick_file(&window, &state.documents_dir, "Pilih logo kop", LOGO_FILTER).await
 }
 
 /// The letterhead logo's bytes, for showing it; empty when the plan has none.

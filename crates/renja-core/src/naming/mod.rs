@@ -42,6 +42,12 @@ impl FileFilter {
     }
 }
 
+/// A Renja RB plan file.
+pub const PLAN_FILES: FileFilter = FileFilter {
+    label: "Rencana Renja RB",
+    extensions: &["renjarb"],
+};
+
 /// Every file, offered after the filter that matters so a user may still pick another.
 pub const ALL_FILES: FileFilter = FileFilter {
     label: "Semua berkas",
