@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::contents::{Entry, Paket};
+use super::contents::{Berkas, Entry, Paket};
 use super::index::keterangan;
 use super::links::href;
 use crate::report::daftar_bukti::ukuran;
@@ -28,7 +28,7 @@ pub(super) fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Arial,sans-serif;margin:2em;color:#1a1a1a}\
+pub(super) const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Arial,sans-serif;margin:2em;color:#1a1a1a}\
 h1{font-size:1.4em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em}\
 h3{font-size:1em;margin:1.2em 0 .4em}p{margin:.2em 0}\
 table{border-collapse:collapse;width:100%;font-size:.9em}\
@@ -36,20 +36,48 @@ th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top;text-align:left
 th{background:#d9e2f3}td.n{white-space:nowrap}td.r{text-align:right;white-space:nowrap}\
 code{font-size:.8em;word-break:break-all;color:#555}";
 
-fn row(out: &mut String, b: &Entry) {
-    let berkas = match &b.berkas {
-        Some(f) => format!(
-            "<a href=\"{}\">{}</a><br><code>{}</code>",
-            escape(&href(&f.path)),
-            escape(&f.nama),
-            escape(&f.path)
+/// The start of an index page up to its table: the head (no scripts, nothing remote: a CSP
+/// forbids both), [`STYLE`] and `more_style`, the title as heading, the lines above the table.
+pub(super) fn page_start(
+    title: &str,
+    more_style: &str,
+    lines: impl IntoIterator<Item = String>,
+) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'\">\n<meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\">\n",
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
+    let _ = writeln!(out, "<style>{STYLE}{more_style}</style>\n</head>\n<body>");
+    let _ = writeln!(out, "<h1>{}</h1>", escape(title));
+    for line in lines {
+        let _ = writeln!(out, "<p>{}</p>", escape(&line));
+    }
+    out
+}
+
+/// A file's cells in an index row, escaped: its link (the name, the path under it), its size
+/// and its SHA-256; "(tanpa berkas)" for evidence without a file.
+pub(super) fn berkas_cells(berkas: Option<&Berkas>) -> (String, String, &str) {
+    match berkas {
+        Some(f) => (
+            format!(
+                "<a href=\"{}\">{}</a><br><code>{}</code>",
+                escape(&href(&f.path)),
+                escape(&f.nama),
+                escape(&f.path)
+            ),
+            escape(&ukuran(f.size)),
+            f.sha256.as_str(),
         ),
-        None => "<em>(tanpa berkas)</em>".to_owned(),
-    };
-    let (size, sha) = match &b.berkas {
-        Some(f) => (ukuran(f.size), f.sha256.as_str()),
-        None => (String::new(), ""),
-    };
+        None => ("<em>(tanpa berkas)</em>".to_owned(), String::new(), ""),
+    }
+}
+
+fn row(out: &mut String, b: &Entry) {
+    let (berkas, size, sha) = berkas_cells(b.berkas.as_ref());
     let _ = writeln!(
         out,
         "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
@@ -63,7 +91,7 @@ fn row(out: &mut String, b: &Entry) {
         escape(&b.tanggal),
         escape(&b.bulan),
         berkas,
-        escape(&size),
+        size,
         escape(sha),
     );
 }
@@ -73,18 +101,7 @@ const HEAD: &str = "<table>\n<thead><tr><th>No</th><th>Tahapan</th><th>Judul</th
 <th>SHA-256</th></tr></thead>\n<tbody>\n";
 
 pub(super) fn html(paket: &Paket, today: NaiveDate) -> String {
-    let mut out = String::new();
-    out.push_str(
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'\">\n<meta name=\"viewport\" \
-         content=\"width=device-width, initial-scale=1\">\n<title>Daftar Bukti Dukung</title>\n",
-    );
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-    out.push_str("<h1>Daftar Bukti Dukung</h1>\n");
-    for line in keterangan(paket, today) {
-        let _ = writeln!(out, "<p>{}</p>", escape(&line));
-    }
+    let mut out = page_start("Daftar Bukti Dukung", "", keterangan(paket, today));
     let (mut program, mut kegiatan) = (None, None);
     for b in &paket.entries {
         if program != Some(&b.program) {

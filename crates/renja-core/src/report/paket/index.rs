@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, FormatUnderline, Url, Workbook, XlsxError,
+    Color, Format, FormatAlign, FormatBorder, FormatUnderline, Url, Workbook, Worksheet, XlsxError,
 };
 
 use super::contents::Paket;
@@ -18,8 +18,69 @@ use crate::error::{Error, Result};
 use crate::report::tanggal::tanggal_panjang;
 use crate::report::xlsx::{FORMAT_TANGGAL, excel_date};
 
-fn xlsx_error(e: XlsxError) -> Error {
+pub(super) fn xlsx_error(e: XlsxError) -> Error {
     Error::Internal(format!("xlsx: {e}"))
+}
+
+/// The cell formats both package indexes (this one and the LKE package's) share.
+pub(super) struct Formats {
+    pub header: Format,
+    pub cell: Format,
+    /// A SHA-256, in a narrow monospace font.
+    pub hash: Format,
+}
+
+pub(super) fn formats() -> Formats {
+    let cell = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    Formats {
+        header: Format::new()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_background_color(0xD9E2F3)
+            .set_border(FormatBorder::Thin),
+        hash: cell.clone().set_font_name("Consolas").set_font_size(9),
+        cell,
+    }
+}
+
+/// The header row of an index's table: each column's name and width in characters.
+pub(super) fn header_row(
+    sheet: &mut Worksheet,
+    kolom: &[(&str, f64)],
+    format: &Format,
+) -> Result<()> {
+    for (col, (name, width)) in (0u16..).zip(kolom) {
+        sheet
+            .write_string_with_format(0, col, *name, format)
+            .map_err(xlsx_error)?;
+        sheet.set_column_width(col, *width).map_err(xlsx_error)?;
+    }
+    Ok(())
+}
+
+/// The "Keterangan" sheet: what the package is, a title and its lines, on a sheet of its own
+/// so the table starts in the first row.
+pub(super) fn keterangan_sheet(
+    workbook: &mut Workbook,
+    title: &str,
+    lines: impl IntoIterator<Item = String>,
+) -> Result<()> {
+    let about = workbook.add_worksheet();
+    about.set_name("Keterangan").map_err(xlsx_error)?;
+    about.set_column_width(0, 90).map_err(xlsx_error)?;
+    let bold = Format::new().set_bold().set_font_size(14);
+    about
+        .write_string_with_format(0, 0, title, &bold)
+        .map_err(xlsx_error)?;
+    for (row, line) in (1..).zip(lines) {
+        about.write_string(row, 0, line).map_err(xlsx_error)?;
+    }
+    Ok(())
 }
 
 /// The columns: header and width in characters.
@@ -71,17 +132,7 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Bukti Dukung").map_err(xlsx_error)?;
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color(0xD9E2F3)
-        .set_border(FormatBorder::Thin);
-    let cell = Format::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_border(FormatBorder::Thin);
+    let Formats { header, cell, hash } = formats();
     let number = cell.clone().set_num_format("#,##0");
     let date = cell
         .clone()
@@ -92,16 +143,9 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
         .clone()
         .set_font_color(Color::RGB(0x0563C1))
         .set_underline(FormatUnderline::Single);
-    let hash = cell.clone().set_font_name("Consolas").set_font_size(9);
 
-    let head = 0;
-    let mut row = head;
-    for (col, (name, width)) in (0u16..).zip(KOLOM) {
-        sheet
-            .write_string_with_format(head, col, name, &header)
-            .map_err(xlsx_error)?;
-        sheet.set_column_width(col, width).map_err(xlsx_error)?;
-    }
+    header_row(sheet, &KOLOM, &header)?;
+    let mut row = 0;
     for b in &paket.entries {
         row += 1;
         let (path, size, sha) = match &b.berkas {
@@ -148,22 +192,12 @@ pub(super) fn xlsx(paket: &Paket, today: NaiveDate) -> Result<Vec<u8>> {
             .write_string_with_format(row, 11, sha, &hash)
             .map_err(xlsx_error)?;
     }
-    sheet.set_freeze_panes(head + 1, 0).map_err(xlsx_error)?;
+    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
     sheet
-        .autofilter(head, 0, row, KOLOM.len() as u16 - 1)
-        .map_err(xlsx_error)?;
-    // What the package is, on a sheet of its own so the table starts in the first row.
-    let about = workbook.add_worksheet();
-    about.set_name("Keterangan").map_err(xlsx_error)?;
-    about.set_column_width(0, 90).map_err(xlsx_error)?;
-    let title = Format::new().set_bold().set_font_size(14);
-    about
-        .write_string_with_format(0, 0, "DAFTAR BUKTI DUKUNG", &title)
+        .autofilter(0, 0, row, KOLOM.len() as u16 - 1)
         .map_err(xlsx_error)?;
     let mut lines = keterangan(paket, today);
     lines.push(TENTANG_TAUTAN.to_owned());
-    for (row, line) in (1..).zip(lines) {
-        about.write_string(row, 0, line).map_err(xlsx_error)?;
-    }
+    keterangan_sheet(&mut workbook, "DAFTAR BUKTI DUKUNG", lines)?;
     workbook.save_to_buffer().map_err(xlsx_error)
 }

@@ -12,11 +12,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::Workbook;
 
 use super::contents::Berkas;
-use super::html::escape;
-use super::links::href;
+use super::html::{berkas_cells, escape, page_start};
+use super::index::{Formats, formats, header_row, keterangan_sheet, xlsx_error};
 use super::{PaketProgress, PaketSummary, zip};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
@@ -239,10 +239,6 @@ fn keterangan(paket: &PaketLke, today: NaiveDate) -> Vec<String> {
     lines
 }
 
-fn xlsx_error(e: XlsxError) -> Error {
-    Error::Internal(format!("xlsx: {e}"))
-}
-
 const KOLOM: [(&str, f64); 11] = [
     ("Area", 24.0),
     ("Indikator", 28.0),
@@ -261,25 +257,9 @@ fn xlsx(paket: &PaketLke, today: NaiveDate) -> Result<Vec<u8>> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Bukti Dukung LKE").map_err(xlsx_error)?;
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color(0xD9E2F3)
-        .set_border(FormatBorder::Thin);
-    let cell = Format::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_border(FormatBorder::Thin);
+    let Formats { header, cell, hash } = formats();
     let kosong = cell.clone().set_italic().set_background_color(0xFFF2CC);
-    let hash = cell.clone().set_font_name("Consolas").set_font_size(9);
-    for (col, (name, width)) in (0u16..).zip(KOLOM) {
-        sheet
-            .write_string_with_format(0, col, name, &header)
-            .map_err(xlsx_error)?;
-        sheet.set_column_width(col, width).map_err(xlsx_error)?;
-    }
+    header_row(sheet, &KOLOM, &header)?;
     let mut row = 0;
     for e in &paket.entries {
         row += 1;
@@ -324,48 +304,28 @@ fn xlsx(paket: &PaketLke, today: NaiveDate) -> Result<Vec<u8>> {
     sheet
         .autofilter(0, 0, row, KOLOM.len() as u16 - 1)
         .map_err(xlsx_error)?;
-    let about = workbook.add_worksheet();
-    about.set_name("Keterangan").map_err(xlsx_error)?;
-    about.set_column_width(0, 90).map_err(xlsx_error)?;
-    about
-        .write_string_with_format(
-            0,
-            0,
-            "DAFTAR BUKTI DUKUNG PER BUTIR LKE",
-            &Format::new().set_bold().set_font_size(14),
-        )
-        .map_err(xlsx_error)?;
-    for (r, line) in (1..).zip(keterangan(paket, today)) {
-        about.write_string(r, 0, line).map_err(xlsx_error)?;
-    }
+    keterangan_sheet(
+        &mut workbook,
+        "DAFTAR BUKTI DUKUNG PER BUTIR LKE",
+        keterangan(paket, today),
+    )?;
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
-const STYLE: &str = "body{font-family:system-ui,'Segoe UI',Arial,sans-serif;margin:2em;color:#1a1a1a}\
-h1{font-size:1.4em;margin-bottom:.2em}h2{font-size:1.15em;margin-top:2em}\
-h3{font-size:1em;margin:1.2em 0 .4em}h4{font-size:.95em;font-weight:normal;margin:1em 0 .3em}\
-p{margin:.2em 0}table{border-collapse:collapse;width:100%;font-size:.9em}\
-th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:top;text-align:left}\
-th{background:#d9e2f3}td.n{white-space:nowrap}td.r{text-align:right;white-space:nowrap}\
-code{font-size:.8em;word-break:break-all;color:#555}.kosong{background:#fff2cc;padding:.2em .5em}";
+/// What the LKE index adds to the package index's style: butir headings, "belum ada".
+const MORE_STYLE: &str = "h4{font-size:.95em;font-weight:normal;margin:1em 0 .3em}\
+.kosong{background:#fff2cc;padding:.2em .5em}";
 
 const HEAD: &str = "<table>\n<thead><tr><th>No</th><th>Tahapan</th><th>Judul</th>\
 <th>Nomor Dokumen</th><th>Tanggal</th><th>Berkas</th><th>Ukuran</th><th>SHA-256</th></tr>\
 </thead>\n<tbody>\n";
 
 fn html(paket: &PaketLke, today: NaiveDate) -> String {
-    let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'\">\n<meta name=\"viewport\" \
-         content=\"width=device-width, initial-scale=1\">\n\
-         <title>Daftar Bukti Dukung per Butir LKE</title>\n",
+    let mut out = page_start(
+        "Daftar Bukti Dukung per Butir LKE",
+        MORE_STYLE,
+        keterangan(paket, today),
     );
-    let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
-    out.push_str("<h1>Daftar Bukti Dukung per Butir LKE</h1>\n");
-    for line in keterangan(paket, today) {
-        let _ = writeln!(out, "<p>{}</p>", escape(&line));
-    }
     let (mut area, mut indikator, mut butir): (Option<&str>, Option<&str>, Option<&str>) =
         (None, None, None);
     let close = |out: &mut String, open: &mut bool| {
@@ -401,19 +361,7 @@ fn html(paket: &PaketLke, today: NaiveDate) -> String {
             out.push_str(HEAD);
             table_open = true;
         }
-        let (berkas, size, sha) = match &b.berkas {
-            Some(f) => (
-                format!(
-                    "<a href=\"{}\">{}</a><br><code>{}</code>",
-                    escape(&href(&f.path)),
-                    escape(&f.nama),
-                    escape(&f.path)
-                ),
-                ukuran(f.size),
-                f.sha256.as_str(),
-            ),
-            None => ("<em>(tanpa berkas)</em>".to_owned(), String::new(), ""),
-        };
+        let (berkas, size, sha) = berkas_cells(b.berkas.as_ref());
         let _ = writeln!(
             out,
             "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td>\
@@ -424,7 +372,7 @@ fn html(paket: &PaketLke, today: NaiveDate) -> String {
             escape(&b.nomor_dokumen),
             escape(&b.tanggal),
             berkas,
-            escape(&size),
+            size,
             escape(sha),
         );
     }
