@@ -2,26 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppModel } from '../app/app.svelte';
 import type { Bukti, BuktiProgress, Edit, Edited } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
-import { FakeBackend } from '../testing/fake-backend';
+import { FakeBackend, bukti } from '../testing/fake-backend';
 import { BuktiForm, BuktiListModel, BuktiPanelModel, inputOf, persen } from './bukti.svelte';
-
-function bukti(id: number, tahapan: number, over: Partial<Bukti> = {}): Bukti {
-  return {
-    id,
-    uuid: `u${id}`,
-    tahapan,
-    judul: `Bukti ${id}`,
-    jenis: 'laporan',
-    nomor: '',
-    tanggal: '',
-    keterangan: '',
-    bulan: [1],
-    berkas: [],
-    created_at: '',
-    modified_at: '',
-    ...over,
-  };
-}
 
 const refusal = (message: string) => new BackendError({ kind: 'other', message, field: null });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppModel } from '../app/app.svelte';
-import type { Bukti, Lke } from '../backend/commands';
+import type { Lke } from '../backend/commands';
 import { BackendError } from '../backend/ipc';
-import { FakeBackend, lke } from '../testing/fake-backend';
+import { FakeBackend, bukti, lke } from '../testing/fake-backend';
 import { BuktiForm } from './bukti.svelte';
 import { ButirBukti, butirTahapan, nomorText, pilihanButir, semuaButir } from './butir.svelte';
 
@@ -13,23 +13,6 @@ function linked(): Lke {
   const data = lke();
   data.areas[1]!.indikator[0]!.butir[0]!.tahapan = [1, 3];
   return data;
-}
-
-function bukti(id: number, tahapan: number): Bukti {
-  return {
-    id,
-    uuid: `u${id}`,
-    tahapan,
-    judul: `Bukti ${id}`,
-    jenis: 'laporan',
-    nomor: '',
-    tanggal: '',
-    keterangan: '',
-    bulan: [1],
-    berkas: [],
-    created_at: '',
-    modified_at: '',
-  };
 }
 
 async function loaded(backend: FakeBackend, tahapan = 1, id: number | null = 7) {

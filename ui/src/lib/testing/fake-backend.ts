@@ -1,6 +1,7 @@
 // A backend for unit tests: records calls, answers from fixtures, fails on demand.
 import type {
   Backend,
+  Bukti,
   BuktiProgress,
   Edit,
   Edited,
@@ -222,6 +223,25 @@ export function importView(sheet: string, m: Mapping): ImportView {
       skipped: [{ row: 8, reason: 'Bulan "Jan??" tidak dapat dibaca.' }],
       tahun: 2025,
     },
+  };
+}
+
+/** A bukti dukung of tahapan `tahapan`, titled "Bukti <id>", with no files. */
+export function bukti(id: number, tahapan: number, over: Partial<Bukti> = {}): Bukti {
+  return {
+    id,
+    uuid: `u${id}`,
+    tahapan,
+    judul: `Bukti ${id}`,
+    jenis: 'laporan',
+    nomor: '',
+    tanggal: '',
+    keterangan: '',
+    bulan: [1],
+    berkas: [],
+    created_at: '',
+    modified_at: '',
+    ...over,
   };
 }
 
